@@ -1,0 +1,79 @@
+import type { Family, HostFacts, Problem, Rule, RuleContext, SourceDocument, WorkspaceView } from "./types";
+import { effectiveSeverity, type ResolvedConfig } from "./config";
+import { familyFor } from "./registry";
+import { applyDirectives } from "./disable";
+
+export interface LintInput {
+  document: SourceDocument;
+  workspace: WorkspaceView;
+  config: ResolvedConfig;
+  host?: HostFacts;
+  /** Told once per failure, so a front end can log it; the failure also becomes an internal/rule-error problem. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** A document parsed by its family, ready for rules and editor features. */
+export interface Analysis {
+  family: Family<unknown>;
+  parsed: unknown;
+  context: Omit<RuleContext, "options">;
+}
+
+const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Parses a document with its family's parser; undefined when no family reads its kind. */
+export function analyze(input: LintInput): Analysis | { error: Problem } | undefined {
+  const { document, workspace, config, host = {} } = input;
+  const family = familyFor(document.kind);
+  if (!family) return undefined;
+  const context = { document, workspace, host, settings: config.families[family.name] ?? {} };
+  try {
+    return { family, parsed: family.parse(document, context), context };
+  } catch (error) {
+    input.onRuleError?.(`${family.name} parser`, error);
+    return { error: { ruleId: "internal/rule-error", severity: "warning", range: ORIGIN, message: `the ${family.name} parser failed on this file (${describe(error)}); no ${family.name} rule could run. Please report this.` } };
+  }
+}
+
+/** Runs every enabled rule of the document's family. Never throws; a failing rule is isolated. */
+export function lintDocument(input: LintInput, analysis = analyze(input)): Problem[] {
+  const { document, config } = input;
+  if (document.text.length > config.maxFileBytes) {
+    return [{ ruleId: "internal/too-large", severity: effectiveSeverityOr(config, "internal/too-large", "info"), range: ORIGIN,
+      message: `skipped: too large (${document.text.length} bytes; the limit maxFileBytes is ${config.maxFileBytes})` }].filter(notOff) as Problem[];
+  }
+  if (!analysis) return [];
+  if ("error" in analysis) return [analysis.error];
+  const problems: Problem[] = [];
+  for (const rule of analysis.family.rules as readonly Rule<unknown>[]) {
+    const ruleSetting = config.rules.get(rule.id);
+    if (ruleSetting?.severity === "off") continue;
+    let findings;
+    try {
+      findings = rule.check(analysis.parsed, { ...analysis.context, options: ruleSetting?.options ?? {} });
+    } catch (error) {
+      input.onRuleError?.(rule.id, error);
+      problems.push({ ruleId: "internal/rule-error", severity: "warning", range: ORIGIN, message: `rule ${rule.id} failed on this file (${describe(error)}); the other rules still ran. Please report this.` });
+      continue;
+    }
+    for (const f of findings) {
+      const severity = effectiveSeverity(config, rule.id, f.severity, rule.defaultSeverity);
+      if (severity === "off") continue;
+      problems.push({ ...f, ruleId: rule.id, severity });
+    }
+  }
+  return applyDirectives(problems, document.text, document.kind).sort(byPosition);
+}
+
+function effectiveSeverityOr(config: ResolvedConfig, id: string, fallback: Problem["severity"]) {
+  return config.rules.get(id)?.severity ?? fallback;
+}
+function notOff(p: { severity: string }) { return p.severity !== "off"; }
+
+export function byPosition(a: Problem, b: Problem): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}
