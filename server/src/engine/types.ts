@@ -64,6 +64,10 @@ export interface HostFacts {
   gitCommitter?: Identity;
   /** VS Code's git.alwaysSignOff: git will add the sign-off itself. */
   alwaysSignOff?: boolean;
+  /** git's core.commentString / core.commentChar (default "#"; "auto" when git picks one). */
+  commentChar?: string;
+  /** A merge is in progress (MERGE_HEAD exists): the message being written is a merge commit's. */
+  merging?: boolean;
 }
 
 /**
