@@ -1,0 +1,110 @@
+/**
+ * lsp: from `textDocument/didChange` to the matching `publishDiagnostics`, through the real
+ * server process (dist/server.js --stdio), one keystroke at a time, with the server's debounce
+ * as configured. rss: the server's resident memory after a workspace scan of the generated tree.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { LspClient } from "./lib/lspClient";
+import { Typist, fixtures } from "./lib/fixtures";
+import { REPO_ROOT } from "./lib/paths";
+import { summarize, type Summary } from "./lib/stats";
+
+export const SERVER_JS = join(REPO_ROOT, "dist", "server.js");
+
+/** The debounce the server applies, read from its source (a number of milliseconds next to "debounce"). */
+export function configuredDebounceMs(): number | null {
+  if (process.env.BENCH_DEBOUNCE_MS) return Number(process.env.BENCH_DEBOUNCE_MS);
+  const candidates = [join(REPO_ROOT, "server", "src", "server.ts")];
+  const dir = join(REPO_ROOT, "server", "src", "server");
+  try { for (const f of execFileSync("find", [dir, "-name", "*.ts"], { encoding: "utf8" }).split("\n").filter(Boolean)) candidates.push(f); } catch { /* no folder */ }
+  for (const f of candidates) {
+    if (!existsSync(f)) continue;
+    const m = /debounce\w*\s*(?::\s*number\s*)?=\s*(\d+)/i.exec(readFileSync(f, "utf8")) ?? /(\d+)\s*(?:ms)?\s*;?\s*\/\/[^\n]*debounce/i.exec(readFileSync(f, "utf8"));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+export interface LspResult {
+  didChange_to_diagnostics_p95_ms: number;
+  debounce_ms: number | null;
+  incrementalSync: boolean;
+  perDocument: Record<string, Summary>;
+}
+
+export async function runLspLatency(opts: { seed: number; iterations: number; workDir: string; log?: (s: string) => void }): Promise<LspResult> {
+  if (!existsSync(SERVER_JS)) throw new Error("dist/server.js is missing (npm run build)");
+  const { docs, workspace } = fixtures(opts.seed);
+  const root = join(opts.workDir, "lsp-workspace");
+  rmSync(root, { recursive: true, force: true });
+  for (const [rel, text] of Object.entries(workspace)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+  execFileSync("git", ["init", "-q", root]);
+  const client = new LspClient(SERVER_JS);
+  const perDocument: Record<string, Summary> = {};
+  try {
+    await client.initialize(root);
+    for (const fx of docs) {
+      const uri = pathToFileURL(join(root, fx.relPath)).href;
+      let version = 1;
+      const first = client.waitDiagnostics(uri, { timeoutMs: 30000 });
+      await client.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: fx.languageId, version, text: fx.text } });
+      await first;
+      const typist = new Typist(fx, opts.seed);
+      const samples: number[] = [];
+      const warm = 5;
+      for (let i = 0; i < warm + opts.iterations; i++) {
+        const k = typist.next();
+        version++;
+        const change = client.incremental
+          ? { range: { start: { line: k.line, character: k.character }, end: { line: k.line, character: k.character + k.deleteCount } }, text: k.insert }
+          : { text: typist.text() };
+        const t0 = performance.now();
+        const wait = client.waitDiagnostics(uri, { after: t0, minVersion: version, timeoutMs: 10000 });
+        await client.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
+        const d = await wait;
+        if (i >= warm) samples.push(d.at - t0);
+      }
+      perDocument[fx.name] = summarize(samples);
+      opts.log?.(`lsp ${fx.name}: p50 ${perDocument[fx.name].p50_ms} ms, p95 ${perDocument[fx.name].p95_ms} ms`);
+      await client.conn.sendNotification("textDocument/didClose", { textDocument: { uri } });
+    }
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nserver stderr:\n${client.stderr.slice(-2000)}`);
+  } finally {
+    await client.stop();
+  }
+  return {
+    didChange_to_diagnostics_p95_ms: Math.max(...Object.values(perDocument).map((s) => s.p95_ms)),
+    debounce_ms: configuredDebounceMs(),
+    incrementalSync: client.incremental,
+    perDocument,
+  };
+}
+
+export interface RssResult { rss_mb: number; hwm_mb: number; scan_s: number; scanEndedBy: string; diagnosticsPublished: number; urisWithProblems: number }
+
+export async function runRss(opts: { treeRoot: string; timeoutMs: number; log?: (s: string) => void }): Promise<RssResult> {
+  if (!existsSync(SERVER_JS)) throw new Error("dist/server.js is missing (npm run build)");
+  const client = new LspClient(SERVER_JS);
+  try {
+    const started = performance.now();
+    await client.initialize(opts.treeRoot);
+    const scan = await client.waitScan({ started, quietMs: 5000, timeoutMs: opts.timeoutMs });
+    // Let the heap settle as it would in an idle editor, then read the resident set.
+    await new Promise((r) => setTimeout(r, 1000));
+    const mem = client.rssMb();
+    const uris = new Map<string, number>();
+    for (const p of client.published) uris.set(p.uri, p.diagnostics.length);
+    const result = { ...mem, scan_s: Math.round(scan.seconds * 100) / 100, scanEndedBy: scan.by, diagnosticsPublished: client.published.length, urisWithProblems: [...uris.values()].filter((n) => n > 0).length };
+    opts.log?.(`rss after scan: ${result.rss_mb} MB (peak ${result.hwm_mb} MB), scan ${result.scan_s} s (${scan.by}), ${result.urisWithProblems} files with problems`);
+    return result;
+  } finally {
+    await client.stop();
+  }
+}
