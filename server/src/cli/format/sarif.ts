@@ -4,6 +4,7 @@
  * %SRCROOT% base; regions are 1-based with an exclusive end column in UTF-16 code units.
  */
 import { pathToFileURL } from "node:url";
+import type { Log, Region, ReportingDescriptor, Result } from "sarif";
 import { docUrl, type Problem, type RuleMeta, type Severity } from "../../engine/index";
 import type { FileProblems } from "../lint/types";
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from "../version";
@@ -20,9 +21,9 @@ export function relativeUri(relPath: string): string {
   return relPath.split("/").map(encodeURIComponent).join("/");
 }
 
-function region(p: Problem): Record<string, number> {
+function region(p: Problem): Region {
   const { start, end } = p.range;
-  const r: Record<string, number> = { startLine: start.line + 1, startColumn: start.character + 1 };
+  const r: Region = { startLine: start.line + 1, startColumn: start.character + 1 };
   // An empty range (a file-level finding) leaves the end out: the viewer then marks the line.
   if (end.line !== start.line || end.character !== start.character) {
     r.endLine = end.line + 1;
@@ -31,10 +32,10 @@ function region(p: Problem): Record<string, number> {
   return r;
 }
 
-export function toSarif(results: readonly FileProblems[], root: string, rules: readonly RuleMeta[]): object {
+export function toSarif(results: readonly FileProblems[], root: string, rules: readonly RuleMeta[]): Log {
   const ruleList = [...rules];
   const indexOf = new Map(ruleList.map((r, i) => [r.id, i]));
-  const sarifResults: object[] = [];
+  const sarifResults: Result[] = [];
   for (const file of results) for (const p of file.problems) {
     let ruleIndex = indexOf.get(p.ruleId);
     if (ruleIndex === undefined) {
@@ -60,7 +61,7 @@ export function toSarif(results: readonly FileProblems[], root: string, rules: r
           version: TOOL_VERSION,
           semanticVersion: TOOL_VERSION,
           informationUri: INFORMATION_URI,
-          rules: ruleList.map((r) => ({
+          rules: ruleList.map((r): ReportingDescriptor => ({
             id: r.id,
             name: r.id,
             shortDescription: { text: r.description },

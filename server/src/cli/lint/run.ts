@@ -67,8 +67,9 @@ export async function lintRepository(options: LintOptions, io: CliIo, engine: Cl
   const { config, problems: configProblems } = loadRepoConfig(root, knownIds);
   const { files, wholeRepo } = collectFiles(targets, config.ignore);
 
+  // listFiles(): the whole repository (walked only if a rule asks), plus files named explicitly even if ignored.
   let everyFile: readonly string[] | undefined = wholeRepo ? files : undefined;
-  const checker = new Checker(root, config, engine, () => (everyFile ??= walkFiles(root, root, config.ignore)), io);
+  const checker = new Checker(root, config, engine, () => (everyFile ??= union(walkFiles(root, root, config.ignore), files)), io);
   const report: LintReport = { root, checked: 0, results: [], fixed: [], writeFailures: [] };
   if (configProblems.length > 0) report.results.push({ relPath: CONFIG_FILE, problems: configProblems });
 
@@ -143,7 +144,7 @@ async function lintStdin(options: LintOptions, io: CliIo, engine: CliEngine, kno
   const relPath = toRelPath(root, abs);
   const { config, problems: configProblems } = loadRepoConfig(root, knownIds);
   let everyFile: readonly string[] | undefined;
-  const checker = new Checker(root, config, engine, () => (everyFile ??= withFile(walkFiles(root, root, config.ignore), relPath)), io);
+  const checker = new Checker(root, config, engine, () => (everyFile ??= union(walkFiles(root, root, config.ignore), [relPath])), io);
   const report: LintReport = { root, checked: 0, results: [], fixed: [], writeFailures: [] };
   if (configProblems.length > 0) report.results.push({ relPath: CONFIG_FILE, problems: configProblems });
   const kind = detectKind(relPath, config);
@@ -166,6 +167,8 @@ async function lintStdin(options: LintOptions, io: CliIo, engine: CliEngine, kno
   return report;
 }
 
-function withFile(files: string[], relPath: string): string[] {
-  return files.includes(relPath) ? files : [...files, relPath].sort();
+function union(walked: string[], more: readonly string[]): string[] {
+  const set = new Set(walked);
+  const extra = more.filter((f) => !set.has(f));
+  return extra.length === 0 ? walked : [...walked, ...extra].sort();
 }
