@@ -20,7 +20,7 @@ export function writeReport(report: LintReport, options: LintOptions, io: CliIo,
   if (fixedTextOut) io.stdout.write(report.stdinOutput ?? "");
   if (options.format === "json") problemsOut.write(formatJson(shown));
   else if (options.format === "sarif") problemsOut.write(formatSarif(shown, report.root, rules));
-  else if (!(options.quiet && shown.length === 0)) {
+  else if (!((options.quiet || fixedTextOut) && shown.length === 0)) {
     problemsOut.write(formatText(report, shown, { cwd: io.cwd, colors: colors(useColor(problemsOut, io.env, options.color)) }));
   }
 

@@ -1,0 +1,86 @@
+/**
+ * The built CLI as users run it: bin/llm-d-contrib.js → dist/cli.js in a child process, with
+ * the real engine. Only internal rules are asserted here (they exist whatever the families do).
+ */
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import type { Log } from "sarif";
+import { tempRepo } from "./fake";
+
+const repoRoot = join(__dirname, "..", "..", "..");
+const bin = join(repoRoot, "bin", "llm-d-contrib.js");
+
+function run(cwd: string, args: string[], input?: string) {
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: "utf8", env });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("dist/cli.js in a child process", function () {
+  this.timeout(60000);
+  before(() => {
+    const b = spawnSync(process.execPath, [join(repoRoot, "scripts", "build.mjs"), "--if-needed"], { cwd: repoRoot, encoding: "utf8" });
+    assert.equal(b.status, 0, `build failed: ${b.stderr}`);
+  });
+
+  it("--help and --version exit 0; bad arguments exit 2 with usage on stderr", () => {
+    const root = tempRepo({});
+    const help = run(root, ["--help"]);
+    assert.equal(help.code, 0);
+    assert.match(help.out, /Usage: llm-d-contrib/);
+    assert.match(run(root, ["--version"]).out, /^\d+\.\d+\.\d+\n$/);
+    const bad = run(root, ["lint", "--format", "xml"]);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.out, "");
+    assert.match(bad.err, /error: option '-f, --format <format>' argument 'xml' is invalid/);
+    assert.match(bad.err, /Usage: llm-d-contrib lint/);
+  });
+
+  it("exit 0 on a repository with nothing to check", () => {
+    const r = run(tempRepo({ "README.md": "# hi\n", "notes.txt": "x\n" }), ["lint"]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, "✔ 0 files checked, no problems\n");
+  });
+
+  it("a binary file is one finding (exit 0: info); a dangling symlink is unreadable (exit 1); the run goes on", () => {
+    const root = tempRepo({ "OWNERS": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]) });
+    const bin0 = run(root, ["lint", "--format", "json"]);
+    assert.equal(bin0.code, 0, bin0.err);
+    assert.deepEqual(JSON.parse(bin0.out).map((p: { file: string; ruleId: string }) => `${p.file} ${p.ruleId}`), ["OWNERS internal/binary-file"]);
+    mkdirSync(join(root, "gone"));
+    symlinkSync(join(root, "does-not-exist"), join(root, "gone", "OWNERS"));
+    const r = run(root, ["lint"]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^OWNERS:1:1 +info +skipped: the file holds binary data/m);
+    assert.match(r.out, /^gone\/OWNERS:1:1 +error +skipped: could not read the file \(it does not exist/m);
+  });
+
+  it("--format sarif is SARIF 2.1.0 with repository-relative locations", () => {
+    const root = tempRepo({ "a/OWNERS": Buffer.from([0]) });
+    const r = run(root, ["lint", "--format", "sarif"]);
+    assert.equal(r.code, 0, r.err);
+    const log = JSON.parse(r.out) as Log;
+    assert.equal(log.version, "2.1.0");
+    const driver = log.runs[0].tool.driver;
+    assert.equal(driver.name, "llm-d-contrib");
+    const result = log.runs[0].results![0];
+    assert.equal(driver.rules![result.ruleIndex!].id, "internal/binary-file");
+    assert.deepEqual(result.locations![0].physicalLocation!.artifactLocation, { uri: "a/OWNERS", uriBaseId: "%SRCROOT%" });
+    assert.ok(driver.rules!.every((rule) => rule.helpUri?.startsWith("https://") && rule.shortDescription?.text && rule.defaultConfiguration?.level));
+  });
+
+  it("the OWNERS check of the foundation issue (once owners/unknown-key exists)", function () {
+    const rules = JSON.parse(run(repoRoot, ["rules", "--format", "json"]).out) as { id: string }[];
+    if (!rules.some((r) => r.id === "owners/unknown-key")) this.skip();
+    const root = tempRepo({});
+    const r = run(root, ["lint", "--stdin", "--stdin-filename", "OWNERS", "--format", "json"], "approvers:\n  - alice\nreviwers:\n  - bob\n");
+    const problems = JSON.parse(r.out) as { ruleId: string; range: { start: { line: number } }; fixes: { edits: { newText: string }[] }[] }[];
+    const unknown = problems.find((p) => p.ruleId === "owners/unknown-key");
+    assert.ok(unknown, r.out);
+    assert.equal(unknown.range.start.line, 3);
+    assert.ok(unknown.fixes.some((f) => f.edits.some((e) => e.newText === "reviewers")), JSON.stringify(unknown.fixes));
+  });
+});
