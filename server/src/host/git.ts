@@ -203,9 +203,9 @@ export interface CommitInfo {
 }
 
 /** The commits of `base..head` (newest first), with the data the DCO checkers read. */
-export async function listCommits(root: string, base: string | undefined, head = "HEAD"): Promise<CommitInfo[]> {
+export async function listCommits(root: string, base: string | undefined, head = "HEAD", max?: number): Promise<CommitInfo[]> {
   const range = base ? [`^${base}`, head] : [head];
-  const out = await git(root, ["log", "-z", "--no-color", "--no-show-signature", "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%B", "--end-of-options", ...range, "--"]);
+  const out = await git(root, ["log", "-z", ...(max ? [`--max-count=${max}`] : []), "--no-color", "--no-show-signature", "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%B", "--end-of-options", ...range, "--"]);
   return out.split("\0").filter((r) => r.length > 0).map((record) => {
     const f = record.split("\x1f");
     return {

@@ -5,6 +5,9 @@
  */
 import { lintCommand } from "./lint";
 import { rulesCommand } from "./rules";
+import { dcoCommand } from "./dco";
+import { commitMsgCommand } from "./commit-msg";
+import { installHookCommand } from "./install-hook";
 import type { CliCommand } from "./types";
 
 export type { CliCommand, CliContext } from "./types";
@@ -12,4 +15,7 @@ export type { CliCommand, CliContext } from "./types";
 export const COMMANDS: readonly CliCommand[] = [
   lintCommand,
   rulesCommand,
+  dcoCommand,
+  commitMsgCommand,
+  installHookCommand,
 ];
