@@ -1,9 +1,14 @@
 import type { Family } from "../../types";
+import type { FlagsParsed } from "./model";
+import { parseFlags } from "./parse";
+import { experimentalNameRule } from "./rules/experimental-name";
+import { experimentalDefaultOnRule } from "./rules/experimental-default-on";
+import { experimentalUntestedRule } from "./rules/experimental-untested";
 
-/** The flags family: its parser, rules and editor features. (Being built; see its issue.) */
-export const flagsFamily: Family<unknown> = {
+/** The experimental-flags family: declarations in Go, Python, JS/TS and YAML config, three rules. */
+export const flagsFamily: Family<FlagsParsed> = {
   name: "flags",
-  kinds: [],
-  parse: () => undefined,
-  rules: [],
+  kinds: ["go", "python", "javascript", "typescript", "yaml"],
+  parse: parseFlags,
+  rules: [experimentalNameRule, experimentalDefaultOnRule, experimentalUntestedRule],
 };

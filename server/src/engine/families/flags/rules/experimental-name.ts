@@ -1,0 +1,35 @@
+import type { Finding, Rule } from "../../../types";
+import type { FlagsParsed } from "../model";
+import { flagsSettings } from "../model";
+import { hasExperimentalName } from "../evidence";
+import { describeEvidence, namingEvidence } from "../classify";
+import { renameFix } from "../fixes";
+
+/**
+ * CONTRIBUTING.md: "Experimental flags must include `experimental` in name". A declaration whose
+ * own help, doc comment or adjacent comment calls it experimental, alpha, tech preview, unstable or
+ * work in progress, but whose name lacks `experimental`.
+ */
+export const experimentalNameRule: Rule<FlagsParsed> = {
+  id: "flags/experimental-name",
+  description: "A flag described as experimental must carry `experimental` in its name.",
+  defaultSeverity: "warning",
+  fixable: true,
+  check(parsed, ctx) {
+    const settings = flagsSettings(ctx.settings);
+    const out: Finding[] = [];
+    for (const d of parsed.decls) {
+      if (d.deprecated || hasExperimentalName(d.name)) continue;
+      const ev = namingEvidence(d, settings);
+      if (ev.length === 0) continue;
+      const fix = renameFix(d, ctx, parsed.lines);
+      const suggestion = d.renameTo ? `; name it ${d.display.replace(d.name, d.renameTo)}` : "";
+      out.push({
+        range: d.range,
+        message: `${d.display} is marked experimental (${describeEvidence(ev[0])}) but its name lacks "experimental"${suggestion}`,
+        fixes: fix ? [fix] : undefined,
+      });
+    }
+    return out;
+  },
+};

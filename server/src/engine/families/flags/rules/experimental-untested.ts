@@ -1,0 +1,26 @@
+import type { Finding, Rule } from "../../../types";
+import type { FlagsParsed } from "../model";
+import { isExperimental, isSwitch } from "../classify";
+import { leaf, testMentions } from "../workspace-index";
+
+/**
+ * CONTRIBUTING.md: experimental features "provide tests for both on/off states". An experimental
+ * switch that no test file of the workspace mentions (by its name, its env name or the field it sets).
+ */
+export const experimentalUntestedRule: Rule<FlagsParsed> = {
+  id: "flags/experimental-untested",
+  description: "An experimental switch should be exercised by a test (on and off).",
+  defaultSeverity: "info",
+  check(parsed, ctx) {
+    const candidates = parsed.decls.filter((d) => isExperimental(d) && isSwitch(d) && !d.unresolvedName);
+    if (candidates.length === 0) return [];
+    const mentioned = testMentions(ctx.workspace);
+    const out: Finding[] = [];
+    for (const d of candidates) {
+      const names = [leaf(d.name), ...d.mentions];
+      if (names.some((n) => mentioned.has(n))) continue;
+      out.push({ range: d.range, message: `no test file mentions the experimental ${d.display}; add tests for both its on and off states` });
+    }
+    return out;
+  },
+};

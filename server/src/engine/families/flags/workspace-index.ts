@@ -1,0 +1,111 @@
+/**
+ * Workspace-wide facts the flags rules need, built once and kept with `workspace.memo`:
+ *  - which names the test files mention (experimental-untested);
+ *  - which files mention a name at all (the rename fix's edits in other files).
+ *
+ * Validity key (see README.md): the memo key holds the list of candidate files, so adding or
+ * removing a file rebuilds the index. The texts of the test files are dependencies only while
+ * there are at most SMALL_TEST_SET of them; past that, reading every test file on every keystroke
+ * would cost more than the rule is worth, and an edit inside a test file is seen after the next
+ * change to the file list (or a restart). Rename edits are always computed from fresh reads of the
+ * files the index names, so they are never applied to stale text.
+ */
+import type { Range, TextEdit, WorkspaceView } from "../../types";
+import { LineIndex } from "../../text";
+
+export const SMALL_TEST_SET = 64;
+const TOKEN = /[A-Za-z0-9_][A-Za-z0-9_-]*/g;
+const TEXT_EXT = /\.(go|py|pyi|js|mjs|cjs|jsx|ts|mts|cts|tsx|ya?ml|json|md|markdown|sh|bash|toml|txt|tpl|cfg|ini|env|bats|rst)$/i;
+const TEST_EXT = /\.(go|py|js|mjs|cjs|jsx|ts|mts|cts|tsx|ya?ml|json|sh|bash|bats)$/i;
+const MAX_BYTES = 1024 * 1024;
+
+/** Test files: *_test.go, test_*.py, *_test.py, *.test.*, *.spec.*, and files under test/, tests/, __tests__/, e2e/. */
+export function isTestFile(relPath: string): boolean {
+  if (!TEST_EXT.test(relPath)) return false;
+  const base = relPath.slice(relPath.lastIndexOf("/") + 1);
+  if (/_test\.go$/.test(base) || /^test_.*\.py$/.test(base) || /_test\.py$/.test(base) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(base)) return true;
+  return /(^|\/)(test|tests|__tests__|e2e)\//.test(relPath);
+}
+
+function tokensOf(text: string, into: Set<string>): void {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) into.add(m[0]);
+}
+
+/** Every token any test file of the workspace contains. */
+export function testMentions(ws: WorkspaceView): Set<string> {
+  const tests = ws.listFiles().filter(isTestFile);
+  const key = "flags/test-tokens\u0000" + tests.join("\u0000");
+  return ws.memo(key, tests.length <= SMALL_TEST_SET ? tests : [], () => {
+    const set = new Set<string>();
+    for (const p of tests) {
+      const text = ws.readFile(p);
+      if (text !== undefined && text.length <= MAX_BYTES) tokensOf(text, set);
+    }
+    return set;
+  });
+}
+
+/** The token the index knows a name by: the last segment of a dotted YAML path. */
+export function leaf(name: string): string {
+  const i = name.lastIndexOf(".");
+  return i === -1 ? name : name.slice(i + 1);
+}
+
+/** For each token, the files that contain it (text files of the workspace up to 1 MiB). */
+function tokenFiles(ws: WorkspaceView): Map<string, string[]> {
+  const files = ws.listFiles().filter((p) => TEXT_EXT.test(p));
+  return ws.memo("flags/token-files\u0000" + files.join("\u0000"), [], () => {
+    const map = new Map<string, string[]>();
+    const set = new Set<string>();
+    for (const p of files) {
+      const text = ws.readFile(p);
+      if (text === undefined || text.length > MAX_BYTES) continue;
+      set.clear();
+      tokensOf(text, set);
+      for (const tok of set) { const l = map.get(tok); if (l) l.push(p); else map.set(tok, [p]); }
+    }
+    return map;
+  });
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * Offsets of `name` in `text` as a whole name: not glued to a longer identifier or flag name
+ * (`--name`, `"name"`, `name=1` match; `my-name`, `name_2`, `name-x` do not).
+ */
+export function occurrences(text: string, name: string): number[] {
+  const out: number[] = [];
+  if (!name) return out;
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    const p = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const pp = i > 1 ? text.charCodeAt(i - 2) : 32;
+    const e = i + name.length;
+    const n = e < text.length ? text.charCodeAt(e) : 32;
+    const nn = e + 1 < text.length ? text.charCodeAt(e + 1) : 32;
+    if (isWordChar(p) || (p === 45 && isWordChar(pp))) continue;
+    if (isWordChar(n) || (n === 45 && isWordChar(nn))) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Edits renaming every whole occurrence of `oldName` in the workspace's other files. */
+export function renameInOtherFiles(ws: WorkspaceView, self: string, oldName: string, newName: string, only?: (relPath: string) => boolean): { relPath: string; edits: TextEdit[] }[] {
+  const out: { relPath: string; edits: TextEdit[] }[] = [];
+  const token = oldName.replace(/^[^A-Za-z0-9_]+/, "");
+  const files = tokenFiles(ws).get(leaf(token)) ?? [];
+  for (const p of files) {
+    if (p === self || (only && !only(p))) continue;
+    const text = ws.readFile(p);
+    if (text === undefined) continue;
+    const offsets = occurrences(text, oldName);
+    if (offsets.length === 0) continue;
+    const index = new LineIndex(text);
+    out.push({ relPath: p, edits: offsets.map((o): TextEdit => ({ range: index.range(o, o + oldName.length) as Range, newText: newName })) });
+  }
+  return out;
+}
