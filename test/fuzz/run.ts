@@ -1,0 +1,32 @@
+// `npm run test:fuzz`: FUZZ_RUNS (default 100,000) generated and mutated inputs per parser,
+// checked against the engine's promises (see test/support/fuzz.ts). Prints the counts per target
+// and one closing "N passed, N failed" line (a target passes when every input holds).
+import fc from "fast-check";
+import { targets, textArbitrary, violations } from "../support/fuzz";
+
+const runs = Number(process.env.FUZZ_RUNS ?? 100_000);
+const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const only = process.env.FUZZ_ONLY;
+let passed = 0, failed = 0;
+console.log(`fuzzing ${runs} inputs per parser, seed ${seed}`);
+for (const t of targets().filter((x) => !only || x.name === only)) {
+  const started = Date.now();
+  let slowest = 0, count = 0;
+  const result = fc.check(fc.property(textArbitrary(t), (text) => {
+    const t0 = performance.now();
+    const v = violations(t, text);
+    slowest = Math.max(slowest, performance.now() - t0);
+    count++;
+    return v.length === 0 || (console.error(`  ${t.name}: ${v.join("; ")}`), false);
+  }), { numRuns: runs, seed });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.failed) {
+    failed++;
+    console.log(`FAIL ${t.name}: after ${count} inputs (${secs} s); shrunk counterexample: ${JSON.stringify(result.counterexample?.[0]).slice(0, 600)}`);
+  } else {
+    passed++;
+    console.log(`ok   ${t.name}: ${count} inputs in ${secs} s, slowest ${slowest.toFixed(1)} ms`);
+  }
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

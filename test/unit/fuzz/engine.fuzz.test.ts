@@ -1,0 +1,17 @@
+// A short fuzz run inside `npm test`; `npm run test:fuzz` runs the same properties 100,000 times per parser.
+import { strict as assert } from "node:assert";
+import fc from "fast-check";
+import { targets, textArbitrary, violations } from "../../support/fuzz";
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+
+describe("fuzz: the engine keeps its promises on any input (short run)", () => {
+  for (const t of targets()) {
+    it(`${t.name}: no throw, bounded time, ranges inside, fixes remove their finding (${RUNS} inputs)`, () => {
+      fc.assert(fc.property(textArbitrary(t), (text) => {
+        const v = violations(t, text, 5000);
+        assert.deepEqual(v, [], `on input ${JSON.stringify(text.slice(0, 400))}`);
+      }), { numRuns: RUNS, seed: 20261126 });
+    });
+  }
+});
