@@ -47,7 +47,7 @@ export function lintDocument(input: LintInput, analysis = analyze(input)): Probl
       message: `skipped: too large (${document.text.length} bytes; the limit maxFileBytes is ${config.maxFileBytes})` }].filter(notOff) as Problem[];
   }
   if (!analysis) return [];
-  if ("error" in analysis) return [analysis.error];
+  if ("error" in analysis) return withConfiguredSeverity(config, analysis.error);
   const problems: Problem[] = [];
   for (const rule of analysis.family.rules as readonly Rule<unknown>[]) {
     const ruleSetting = config.rules.get(rule.id);
@@ -57,7 +57,7 @@ export function lintDocument(input: LintInput, analysis = analyze(input)): Probl
       findings = rule.check(analysis.parsed, { ...analysis.context, options: ruleSetting?.options ?? {} });
     } catch (error) {
       input.onRuleError?.(rule.id, error);
-      problems.push({ ruleId: "internal/rule-error", severity: "warning", range: ORIGIN, message: `rule ${rule.id} failed on this file (${describe(error)}); the other rules still ran. Please report this.` });
+      problems.push(...withConfiguredSeverity(config, { ruleId: "internal/rule-error", severity: "warning", range: ORIGIN, message: `rule ${rule.id} failed on this file (${describe(error)}); the other rules still ran. Please report this.` }));
       continue;
     }
     for (const f of findings) {
@@ -73,6 +73,11 @@ function effectiveSeverityOr(config: ResolvedConfig, id: string, fallback: Probl
   return config.rules.get(id)?.severity ?? fallback;
 }
 function notOff(p: { severity: string }) { return p.severity !== "off"; }
+/** An internal problem with the severity `rules:` gives its id (none when "off"). */
+function withConfiguredSeverity(config: ResolvedConfig, p: Problem): Problem[] {
+  const severity = config.rules.get(p.ruleId)?.severity ?? p.severity;
+  return severity === "off" ? [] : [{ ...p, severity }];
+}
 
 export function byPosition(a: Problem, b: Problem): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
