@@ -3,6 +3,8 @@ import type { RuleContext, SourceDocument } from "../../types";
 import type { FlagDecl, FlagsParsed } from "./model";
 import { flagsSettings } from "./model";
 import { parseGo } from "./go/parse";
+import { parsePython } from "./py/parse";
+import { parseYaml } from "./yaml/parse";
 import { LineIndex } from "../../text";
 
 export function parseFlags(doc: SourceDocument, ctx: Omit<RuleContext, "options">): FlagsParsed {
@@ -11,6 +13,8 @@ export function parseFlags(doc: SourceDocument, ctx: Omit<RuleContext, "options"
   let decls: FlagDecl[] = [];
   switch (doc.kind) {
     case "go": decls = parseGo(doc, settings, lines, ctx.workspace); break;
+    case "python": decls = parsePython(doc, settings, lines); break;
+    case "yaml": decls = parseYaml(doc, settings, lines, ctx.workspace); break;
     default: decls = [];
   }
   return { kind: doc.kind, decls, lines };
