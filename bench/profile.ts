@@ -29,6 +29,7 @@ export function ownerOf(file: string): string {
   if (file.startsWith("server/src/host/")) return "host";
   if (file.startsWith("server/src/cli/")) return "cli";
   if (file.startsWith("server/src/")) return "server";
+  if (file.startsWith("bench/")) return "bench";
   if (file.includes("node_modules/")) return `dep:${file.split("node_modules/").pop()!.split("/").slice(0, file.split("node_modules/").pop()!.startsWith("@") ? 2 : 1).join("/")}`;
   if (file.startsWith("node:") || file === "(native)" || file === "") return "node";
   if (file.startsWith("(")) return file;
@@ -133,6 +134,40 @@ function mergeAnalyses(parts: Omit<ProfileResult, "wall_s" | "profile">[], top =
   };
 }
 
+/**
+ * Profiles the per-document re-check of each fixture: bundles bench/perdoc.ts with a source map
+ * (so samples map back to server/src/...), runs it once per fixture under --cpu-prof.
+ */
+export async function runPerDocProfile(opts: { outDir: string; seed: number; iterations: number; log?: (s: string) => void }): Promise<Record<string, Omit<ProfileResult, "profile">>> {
+  const { build } = await import("esbuild");
+  const dir = join(opts.outDir, "perdoc-profile");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const bundle = join(dir, "perdoc.mjs");
+  await build({
+    entryPoints: [join(REPO_ROOT, "bench", "perdoc.ts")], outfile: bundle, bundle: true, platform: "node", format: "esm", target: "node20",
+    sourcemap: "linked", logLevel: "warning", mainFields: ["module", "main"],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  const out: Record<string, Omit<ProfileResult, "profile">> = {};
+  for (const name of ["proposal3000", "owners", "go5000"]) {
+    const pdir = join(dir, name);
+    mkdirSync(pdir);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${pdir}`, "--cpu-prof-interval=200", bundle], {
+      env: { ...process.env, BENCH_PERDOC_MAIN: "1", BENCH_PERDOC_ONLY: name, BENCH_ITER: String(opts.iterations), BENCH_SEED: String(opts.seed), BENCH_REPO_ROOT: REPO_ROOT },
+      stdio: ["ignore", "ignore", "pipe"], encoding: "utf8",
+    });
+    if (r.status !== 0) throw new Error(`perdoc profile of ${name} failed: ${r.stderr.slice(-800)}`);
+    const file = readdirSync(pdir).find((f) => f.endsWith(".cpuprofile"));
+    if (!file) throw new Error(`no profile for ${name}`);
+    out[name] = { wall_s: round((performance.now() - t0) / 1000, 2), ...analyzeProfile(join(pdir, file), 12) };
+    const top = out[name].topFunctions.filter((h) => h.owner !== "bench").slice(0, 3);
+    opts.log?.(`perDocument profile ${name}: ${top.map((h) => `${h.function} (${h.location}) ${h.self_pct}%`).join(", ")}`);
+  }
+  return out;
+}
+
 export function formatProfile(p: ProfileResult, top = 15): string {
   const lines = [`CPU profile of the CLI (${p.wall_s} s wall, ${p.sampled_ms} ms sampled; ${p.profile})`, "", "  self %   self ms  owner            function (file:line)"];
   for (const h of p.topFunctions.slice(0, top)) lines.push(`  ${String(h.self_pct).padStart(6)}  ${String(h.self_ms).padStart(8)}  ${h.owner.padEnd(16)} ${h.function} (${h.location})`);
@@ -141,9 +176,25 @@ export function formatProfile(p: ProfileResult, top = 15): string {
   return lines.join("\n");
 }
 
-if (import.meta.filename === process.argv[1]) {
-  const workDir = defaultWorkDir();
-  const target = process.argv[2] ?? ensureTree({ scale: Number(process.env.BENCH_SCALE ?? "0.1"), seed: Number(process.env.BENCH_SEED ?? "42"), workDir, log: console.error }).root;
-  const p = runProfile({ target: ".", cwd: target, outDir: workDir, log: console.error });
-  console.log(formatProfile(p, 25));
+export function formatPerDocProfile(p: Record<string, Omit<ProfileResult, "profile">>, top = 6): string {
+  const lines = ["CPU profile of the per-document re-checks (bench code left out)"];
+  for (const [name, r] of Object.entries(p)) {
+    lines.push(`  ${name}: ` + Object.entries(r.byOwner).filter(([o]) => o !== "bench").slice(0, 5).map(([o, ms]) => `${o} ${round((100 * ms) / Math.max(r.sampled_ms, 0.001), 1)}%`).join(", "));
+    for (const h of r.topFunctions.filter((x) => x.owner !== "bench").slice(0, top)) lines.push(`    ${String(h.self_pct).padStart(6)}%  ${h.owner.padEnd(16)} ${h.function} (${h.location})`);
+  }
+  return lines.join("\n");
 }
+
+async function main() {
+  const workDir = defaultWorkDir();
+  if (process.argv[2] === "perdoc") {
+    const r = await runPerDocProfile({ outDir: workDir, seed: Number(process.env.BENCH_SEED ?? "42"), iterations: Number(process.env.BENCH_ITER ?? "500"), log: console.error });
+    console.log(formatPerDocProfile(r, 12));
+  } else {
+    const target = process.argv[2] ?? ensureTree({ scale: Number(process.env.BENCH_SCALE ?? "0.1"), seed: Number(process.env.BENCH_SEED ?? "42"), workDir, log: console.error }).root;
+    const p = runProfile({ target: ".", cwd: target, outDir: workDir, log: console.error });
+    console.log(formatProfile(p, 25));
+  }
+}
+
+if (import.meta.filename === process.argv[1]) main().catch((e) => { console.error(e); process.exitCode = 1; });

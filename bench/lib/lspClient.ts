@@ -58,13 +58,13 @@ export class LspClient {
     this.conn.listen();
   }
 
-  async initialize(rootPath: string): Promise<void> {
+  async initialize(rootPath: string, initializationOptions: Record<string, unknown> = {}): Promise<void> {
     const rootUri = pathToFileURL(rootPath).href;
     const result = await this.conn.sendRequest("initialize", {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: "bench" }],
-      initializationOptions: { settings: this.settings },
+      initializationOptions: { settings: this.settings, ...initializationOptions },
       capabilities: {
         window: { workDoneProgress: true },
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
@@ -92,16 +92,22 @@ export class LspClient {
     });
   }
 
-  /** Waits until every progress begun has ended and no diagnostics came for `quietMs`; returns when the scan looked done. */
+  /**
+   * Waits for the workspace scan to finish: every work-done progress the server began has
+   * ended and nothing new began or was published for 2 s. A server that reports no progress
+   * at all is taken as done after `quietMs` without diagnostics (and at least `quietMs` after start).
+   */
   async waitScan(opts: { quietMs: number; timeoutMs: number; started: number }): Promise<{ seconds: number; by: "progress" | "quiet" | "timeout" }> {
+    let lastBegunCount = 0, lastChange = opts.started;
     for (;;) {
       await new Promise((r) => setTimeout(r, 100));
       const now = performance.now();
+      if (this.progressBegun.size !== lastBegunCount) { lastBegunCount = this.progressBegun.size; lastChange = now; }
       if (now - opts.started > opts.timeoutMs) return { seconds: (now - opts.started) / 1000, by: "timeout" };
+      const last = Math.max(this.lastPublishAt, lastChange, opts.started);
       const progressDone = this.progressBegun.size > 0 && [...this.progressBegun].every((t) => this.progressEnded.has(t));
-      const last = Math.max(this.lastPublishAt, opts.started);
-      if (progressDone && now - last > 500) return { seconds: (Math.max(last, opts.started) - opts.started) / 1000, by: "progress" };
-      if (this.progressBegun.size === 0 && now - last > opts.quietMs) return { seconds: (last - opts.started) / 1000, by: "quiet" };
+      if (progressDone && now - last > 2000) return { seconds: (last - opts.started) / 1000, by: "progress" };
+      if (this.progressBegun.size === 0 && now - last > opts.quietMs && now - opts.started > opts.quietMs) return { seconds: (last - opts.started) / 1000, by: "quiet" };
     }
   }
 
