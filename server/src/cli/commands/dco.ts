@@ -36,7 +36,8 @@ export async function runDco(opts: DcoOptions, io: CliIo): Promise<number> {
   }
   const { base, verdicts, failing, config } = result;
   const head = verdicts[0]?.commit.sha;
-  const fixFor = (v: CommitVerdict) => fixCommand(v, base.sha, v.commit.sha === head);
+  const merges = verdicts.some((v) => v.skipped === "merge");
+  const fixFor = (v: CommitVerdict) => fixCommand(v, base.sha, v.commit.sha === head, merges);
   if (opts.format === "json") {
     io.stdout.write(JSON.stringify({
       base, apps,
@@ -53,8 +54,8 @@ export async function runDco(opts: DcoOptions, io: CliIo): Promise<number> {
   const skipped = verdicts.filter((v) => v.skipped);
   const checked = verdicts.length - skipped.length;
   let out = `Checked ${checked} commit${checked === 1 ? "" : "s"} of ${base.sha.slice(0, 12)}..HEAD (${base.how})`;
-  const merges = skipped.filter((v) => v.skipped === "merge").length, bots = skipped.length - merges;
-  if (merges) out += `; ${merges} merge commit${merges === 1 ? "" : "s"} skipped`;
+  const mergeCount = skipped.filter((v) => v.skipped === "merge").length, bots = skipped.length - mergeCount;
+  if (mergeCount) out += `; ${mergeCount} merge commit${mergeCount === 1 ? "" : "s"} skipped`;
   if (bots) out += `; ${bots} bot commit${bots === 1 ? "" : "s"} skipped`;
   out += ".\n";
   for (const v of failing) {
@@ -68,7 +69,7 @@ export async function runDco(opts: DcoOptions, io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   out += `\n${failing.length} of ${checked} commit${checked === 1 ? "" : "s"} fail${failing.length === 1 ? "s" : ""} the DCO check.\n`;
-  out += `To sign off every commit since the base at once: git rebase --signoff ${base.sha.slice(0, 12)}\n`;
+  out += `To sign off every commit since the base at once: git rebase --signoff${merges ? " --rebase-merges" : ""} ${base.sha.slice(0, 12)}\n`;
   out += `(or, in VS Code, "llm-d: Sign Off All Commits on This Branch"); then git push --force-with-lease.\n`;
   if (config.allowRemediationCommits.individual) {
     const me = (await gatherHostFacts(root)).gitCommitter;
@@ -83,14 +84,15 @@ export async function runDco(opts: DcoOptions, io: CliIo): Promise<number> {
 }
 
 /** The command that repairs one failing commit. */
-export function fixCommand(v: CommitVerdict, base: string, isHead: boolean): string {
+export function fixCommand(v: CommitVerdict, base: string, isHead: boolean, merges = false): string {
+  const rebase = `git rebase --signoff${merges ? " --rebase-merges" : ""}`;
   const email = Object.values(v.failures).some((f) => /valid email|invalid (author|committer) email/.test(f ?? ""));
   if (email) {
     return isHead
       ? `git config user.email <a valid address>; git commit --amend --no-edit --reset-author --signoff`
-      : `git config user.email <a valid address>; git rebase --signoff --exec "git commit --amend --no-edit --reset-author --signoff" ${base.slice(0, 12)}`;
+      : `git config user.email <a valid address>; ${rebase} --exec "git commit --amend --no-edit --reset-author --signoff" ${base.slice(0, 12)}`;
   }
-  return isHead ? "git commit --amend --signoff --no-edit" : `git rebase --signoff ${base.slice(0, 12)}`;
+  return isHead ? "git commit --amend --signoff --no-edit" : `${rebase} ${base.slice(0, 12)}`;
 }
 
 export const dcoCommand: CliCommand = {
