@@ -10,8 +10,8 @@
  * workspace without mistakes: every route must fail — the proof that the checks can fail).
  */
 import { spawnSync } from "node:child_process";
-import { log, repoRoot } from "./lib/harness";
-import { runSuiteInCodeServer, type RouteResult } from "./run-codeserver";
+import { log, repoRoot, type RouteResult } from "./lib/harness";
+import { runSuiteInCodeServer } from "./run-codeserver";
 import { runNvimCheck } from "./run-nvim";
 import { runUiSmoke } from "./ui-smoke";
 

@@ -17,7 +17,7 @@ import { appendFileSync, existsSync, readFileSync, statSync } from "node:fs";
 import { format } from "node:util";
 import { join } from "node:path";
 import { artifactsDir, keepLogs } from "./lib/artifacts";
-import { gitEnv, launchBrowser, log, makeRunDir, prepareWorkspace, repoRoot, startCodeServer } from "./lib/harness";
+import { gitEnv, launchBrowser, log, makeRunDir, prepareWorkspace, repoRoot, runAsScript, startCodeServer, type RouteResult } from "./lib/harness";
 
 /** Echoes the lines appended to `file` (polling; the file appears once the suite starts). */
 function startTail(file: string, onLine: (line: string) => void): { stop(): void } {
@@ -34,8 +34,6 @@ function startTail(file: string, onLine: (line: string) => void): { stop(): void
   const timer = setInterval(poll, 250);
   return { stop() { clearInterval(timer); poll(); if (rest) onLine(rest); } };
 }
-
-export interface RouteResult { route: string; passed: number; failed: number; details: string[] }
 
 export async function runSuiteInCodeServer(): Promise<RouteResult> {
   const route = "suite (code-server extension host)";
@@ -128,10 +126,4 @@ export async function runSuiteInCodeServer(): Promise<RouteResult> {
   return { route, passed, failed, details };
 }
 
-if (require.main === module) {
-  void runSuiteInCodeServer().then((r) => {
-    for (const d of r.details) console.log(`  ${d}`);
-    console.log(`${r.passed} passed, ${r.failed} failed`);
-    process.exit(r.failed > 0 ? 1 : 0);
-  });
-}
+if (require.main === module) runAsScript(runSuiteInCodeServer);

@@ -8,8 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { artifactsDir } from "./lib/artifacts";
-import { log, makeRunDir, prepareWorkspace, repoRoot, runEnv, stopGroup } from "./lib/harness";
-import type { RouteResult } from "./run-codeserver";
+import { log, makeRunDir, prepareWorkspace, repoRoot, runAsScript, runEnv, stopGroup, type RouteResult } from "./lib/harness";
 
 export async function runNvimCheck(): Promise<RouteResult> {
   const route = "Neovim LSP client (server over stdio)";
@@ -51,10 +50,4 @@ export async function runNvimCheck(): Promise<RouteResult> {
   return { route, passed, failed, details };
 }
 
-if (require.main === module) {
-  void runNvimCheck().then((r) => {
-    for (const d of r.details) console.log(`  ${d}`);
-    console.log(`${r.passed} passed, ${r.failed} failed`);
-    process.exit(r.failed > 0 ? 1 : 0);
-  });
-}
+if (require.main === module) runAsScript(runNvimCheck);

@@ -12,8 +12,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { artifactsDir, keepLogs } from "./lib/artifacts";
-import { installVsix, launchBrowser, log, makeRunDir, prepareWorkspace, repoRoot, startCodeServer } from "./lib/harness";
-import type { RouteResult } from "./run-codeserver";
+import { installVsix, launchBrowser, log, makeRunDir, prepareWorkspace, repoRoot, runAsScript, startCodeServer, type RouteResult } from "./lib/harness";
 
 const STEP_TIMEOUT_MS = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 90_000);
 /** What the Problems panel must show for fixtures/workspace/OWNERS line 5 (`reviwers:`). */
@@ -85,10 +84,4 @@ export async function runUiSmoke(vsix = join(repoRoot, "dist", "llm-d-contrib.vs
   return { route, passed, failed, details };
 }
 
-if (require.main === module) {
-  void runUiSmoke(process.argv[2]).then((r) => {
-    for (const d of r.details) console.log(`  ${d}`);
-    console.log(`${r.passed} passed, ${r.failed} failed`);
-    process.exit(r.failed > 0 ? 1 : 0);
-  });
-}
+if (require.main === module) runAsScript(() => runUiSmoke(process.argv[2]));

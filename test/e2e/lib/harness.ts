@@ -19,6 +19,20 @@ export function log(...args: unknown[]): void {
   console.log(`[e2e ${new Date().toISOString().slice(11, 23)}]`, ...args);
 }
 
+// --------------------------------------------------------------------------------- results
+
+/** What one route reports: its counts and, on failure, what failed and where the evidence is. */
+export interface RouteResult { route: string; passed: number; failed: number; details: string[] }
+
+/** Runs a route as a script: its details, then "N passed, N failed", exit 1 on any failure. */
+export function runAsScript(route: () => Promise<RouteResult>): void {
+  void route().then((r) => {
+    for (const d of r.details) console.log(`  ${d}`);
+    console.log(`${r.passed} passed, ${r.failed} failed`);
+    process.exit(r.failed > 0 ? 1 : 0);
+  });
+}
+
 // --------------------------------------------------------------------------------- run folder
 
 export interface RunDir {
