@@ -20,5 +20,6 @@ export function isSwitch(d: FlagDecl): boolean {
 }
 
 export function describeEvidence(e: Evidence): string {
-  return `"${e.word}" in ${e.where}${e.kind === "stage" ? "" : ""}`;
+  if (e.kind === "identifier" || e.kind === "alias") return e.where;
+  return `"${e.word}" in ${e.where}`;
 }

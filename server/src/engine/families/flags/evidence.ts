@@ -65,13 +65,13 @@ export function hasExperimentalName(name: string): boolean {
  * kebab `decode-chunk-size` → `experimental-decode-chunk-size`, snake → `experimental_x`,
  * SCREAMING → `EXPERIMENTAL_X`, camel `dataLayer` → `experimentalDataLayer`, Pascal → `ExperimentalX`.
  */
-export function experimentalName(name: string): string {
+export function experimentalName(name: string, singleWord: "-" | "_" | "camel" = "-"): string {
   if (/^[A-Z0-9_]+$/.test(name) && /[A-Z]/.test(name)) return `EXPERIMENTAL_${name}`;
   if (name.includes("-")) return `experimental-${name}`;
   if (name.includes("_")) return `experimental_${name}`;
   if (/^[A-Z]/.test(name)) return `Experimental${name}`;
-  if (/[A-Z]/.test(name)) return `experimental${name[0].toUpperCase()}${name.slice(1)}`;
-  return `experimental-${name}`;
+  if (/[A-Z]/.test(name) || singleWord === "camel") return `experimental${name[0].toUpperCase()}${name.slice(1)}`;
+  return `experimental${singleWord}${name}`;
 }
 
 /** Boolean-like values: what each means as a default. */

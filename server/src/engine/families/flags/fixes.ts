@@ -40,3 +40,11 @@ export function defaultOffFix(d: FlagDecl): Fix | undefined {
   if (!def.literalRange || !def.offText) return undefined;
   return { title: `Set the default to off (${def.offText})`, edits: [{ range: def.literalRange, newText: def.offText }], isPreferred: true, safe: !!def.plainBoolean };
 }
+
+/** How the declaration reads after the rename ("--experimental-x", "experimentalLmcache.enabled"). */
+export function renamedDisplay(d: FlagDecl, parsed: { lines: LineIndex }): string {
+  if (!d.renameTo) return d.display;
+  const old = d.nameRange ? parsed.lines.text.slice(parsed.lines.offsetAt(d.nameRange.start), parsed.lines.offsetAt(d.nameRange.end)) : d.name;
+  const at = d.display.lastIndexOf(old);
+  return at === -1 ? d.renameTo : d.display.slice(0, at) + d.renameTo + d.display.slice(at + old.length);
+}

@@ -5,6 +5,7 @@ import { flagsSettings } from "./model";
 import { parseGo } from "./go/parse";
 import { parsePython } from "./py/parse";
 import { parseYaml } from "./yaml/parse";
+import { parseJs } from "./js/parse";
 import { LineIndex } from "../../text";
 
 export function parseFlags(doc: SourceDocument, ctx: Omit<RuleContext, "options">): FlagsParsed {
@@ -14,6 +15,7 @@ export function parseFlags(doc: SourceDocument, ctx: Omit<RuleContext, "options"
   switch (doc.kind) {
     case "go": decls = parseGo(doc, settings, lines, ctx.workspace); break;
     case "python": decls = parsePython(doc, settings, lines); break;
+    case "javascript": case "typescript": decls = parseJs(doc, settings, lines); break;
     case "yaml": decls = parseYaml(doc, settings, lines, ctx.workspace); break;
     default: decls = [];
   }

@@ -31,7 +31,7 @@ function aliasEvidence(f: GoFile): Map<string, Evidence> {
     if (!exp) continue;
     for (const x of texts) {
       if (x !== exp && /^[A-Za-z_][\w.]*$/.test(x) && GATE_CONST.test(x) && !out.has(x)) {
-        out.set(x, { kind: "alias", word: exp, line: t.line[i], where: `line ${t.line[i] + 1}, which passes it with the switch ${exp}` });
+        out.set(x, { kind: "alias", word: exp, line: t.line[i], where: `line ${t.line[i] + 1} passes it with the switch ${exp}` });
       }
     }
   }
@@ -51,7 +51,7 @@ function commentEvidence(f: GoFile, line: number, name: string): Evidence[] {
 function identifierEvidence(ident: string, value: string | undefined, line: number): Evidence[] {
   const last = ident.slice(ident.lastIndexOf(".") + 1);
   if (value !== undefined && hasExperimentalName(last) && !hasExperimentalName(value)) {
-    return [{ kind: "identifier", word: "Experimental", line, where: `its Go identifier ${last}` }];
+    return [{ kind: "identifier", word: "Experimental", line, where: `its Go identifier ${last} says Experimental` }];
   }
   return [];
 }
@@ -96,7 +96,7 @@ export function recogniseGoFeatureGates(f: GoFile): FlagDecl[] {
       const def = args.length === 2 ? f.defaultOf(args[1][0], args[1][1]) : { state: "off" as const, text: "(not given: off)" };
       out.push({
         name, display: `feature gate ${value !== undefined ? `"${value}"` : ident}`, source: "go-register-feature-gate",
-        range: f.range(start, e - 1), nameRange, renameTo: value !== undefined ? experimentalName(value) : undefined,
+        range: f.range(start, e - 1), nameRange, renameTo: value !== undefined ? experimentalName(value, "camel") : undefined,
         mentions: [ident.slice(ident.lastIndexOf(".") + 1)], evidence, valueType: "bool", default: def,
         unresolvedName: value === undefined,
       });
@@ -118,7 +118,7 @@ export function recogniseGoFeatureGates(f: GoFile): FlagDecl[] {
       if (typed) for (const e of evidence) if (e.word.toLowerCase() === "alpha") e.kind = "stage";
       out.push({
         name: value, display: `feature gate "${value}"`, source: "go-feature-gate-name",
-        range: f.range(c.identTok, c.valueStart), nameRange: f.innerRange(c.valueStart), renameTo: experimentalName(value),
+        range: f.range(c.identTok, c.valueStart), nameRange: f.innerRange(c.valueStart), renameTo: experimentalName(value, "camel"),
         mentions: [c.name], evidence, valueType: "bool", default: { state: "unknown", text: "(registered elsewhere)" }, k8sGate: typed,
       });
     }

@@ -6,7 +6,7 @@
  * name only under the policy `featureGateStagesNeedName: true`; an Alpha gate that defaults to true
  * is always experimental-default-on.
  */
-import { IDENT } from "../lex/tokens";
+import { IDENT, STRING } from "../lex/tokens";
 import type { GoFile } from "../go/context";
 import type { Evidence, FlagDecl } from "../model";
 import { experimentalName } from "../evidence";
@@ -53,8 +53,8 @@ export function recogniseK8sFeatureGates(f: GoFile): FlagDecl[] {
     out.push({
       name, display: `feature gate ${name}`, source: "go-k8s-feature-gate",
       range: f.range(keyStart, keyEnd - 1),
-      nameRange: c && c.valueEnd - c.valueStart === 1 ? f.innerRange(c.valueStart) : undefined,
-      renameTo: experimentalName(name),
+      nameRange: c && c.valueEnd - c.valueStart === 1 ? f.innerRange(c.valueStart) : t.type[keyStart] === STRING && keyStart === keyEnd - 1 ? f.innerRange(keyStart) : undefined,
+      renameTo: experimentalName(name, "camel"),
       mentions: [t.text_(keyEnd - 1)], evidence, valueType: "bool", default: def, k8sGate: true,
     });
   }

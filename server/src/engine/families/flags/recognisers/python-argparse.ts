@@ -24,7 +24,7 @@ export function recogniseArgparse(f: PyFile): FlagDecl[] {
     let valueType: ValueType = "unknown";
     const d = kw.get("default");
     if (actionText === "store_true") { def = d ? f.defaultOf(d[0], d[1]) : { state: "off", text: "False (store_true)" }; valueType = "bool"; }
-    else if (actionText === "store_false") { def = d ? f.defaultOf(d[0], d[1]) : { state: "on", text: "True (store_false)" }; valueType = "bool"; }
+    else if (actionText === "store_false") { def = d ? f.defaultOf(d[0], d[1]) : { state: "on", text: 'action="store_false"' }; valueType = "bool"; }
     else {
       def = d ? f.defaultOf(d[0], d[1]) : { state: "off", text: "None (not given)" };
       const type = kw.get("type");

@@ -38,7 +38,7 @@ export function recognisePythonConfigFields(f: PyFile): FlagDecl[] {
     void NEWLINE;
     out.push({
       name, display: `config field ${name}`, source: "python-config-field",
-      range: f.range(s, s), nameRange: f.range(s, s), renameTo: experimentalName(name),
+      range: f.range(s, s), nameRange: f.range(s, s), renameTo: experimentalName(name, "_"),
       mentions: [name.replace(/_/g, "-")], evidence,
       valueType: /^\s*(bool|Optional\[bool\]|bool\s*\|\s*None)\s*$/.test(annotation) || /^(True|False)$/.test(def.text) ? "bool" : "unknown",
       default: def,

@@ -97,7 +97,7 @@ export function recogniseYamlConfig(text: string, lines: LineIndex, settings: Fl
       out.push({
         name, display: name, source: role === "values" ? "helm-values" : "yaml-config",
         range: lines.range(keyStart, pair.key.range[1]),
-        nameRange: lines.range(tStart, tStart + targetName.length), renameTo: experimentalName(targetName),
+        nameRange: lines.range(tStart, tStart + targetName.length), renameTo: experimentalName(targetName, "camel"),
         valuesPath: role === "values" ? (renameParent ? path.join(".") : name) : undefined,
         mentions: [GENERIC.has(key) ? path[path.length - 1] ?? key : key],
         evidence, valueType, default: def,

@@ -3,7 +3,7 @@ import type { FlagsParsed } from "../model";
 import { flagsSettings } from "../model";
 import { hasExperimentalName } from "../evidence";
 import { describeEvidence, namingEvidence } from "../classify";
-import { renameFix } from "../fixes";
+import { renameFix, renamedDisplay } from "../fixes";
 
 /**
  * CONTRIBUTING.md: "Experimental flags must include `experimental` in name". A declaration whose
@@ -23,7 +23,7 @@ export const experimentalNameRule: Rule<FlagsParsed> = {
       const ev = namingEvidence(d, settings);
       if (ev.length === 0) continue;
       const fix = renameFix(d, ctx, parsed.lines);
-      const suggestion = d.renameTo ? `; name it ${d.display.replace(d.name, d.renameTo)}` : "";
+      const suggestion = d.renameTo ? `; name it ${renamedDisplay(d, parsed)}` : "";
       out.push({
         range: d.range,
         message: `${d.display} is marked experimental (${describeEvidence(ev[0])}) but its name lacks "experimental"${suggestion}`,

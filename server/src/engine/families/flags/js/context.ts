@@ -1,0 +1,63 @@
+/** What JS/TS recognisers share: tokens, string values, defaults and evidence. */
+import type { Range } from "../../../types";
+import type { LineIndex } from "../../../text";
+import { Tokens, IDENT, STRING, NUMBER } from "../lex/tokens";
+import { lexJs, jsStringValue } from "../lex/js";
+import type { DefaultValue, Evidence, FlagsSettings } from "../model";
+import { findEvidenceWord, switchState, offSpelling } from "../evidence";
+import { stripComment } from "../go/context";
+
+export class JsFile {
+  readonly t: Tokens;
+  constructor(readonly relPath: string, readonly text: string, readonly settings: FlagsSettings, readonly lines: LineIndex, pooled = false) {
+    this.t = lexJs(text, pooled);
+  }
+  range(a: number, b: number): Range { return this.lines.range(this.t.start[a], this.t.end[b]); }
+  innerRange(tok: number): Range { return this.lines.range(this.t.start[tok] + 1, this.t.end[tok] - 1); }
+  str(tok: number): string | undefined { return this.t.type[tok] === STRING ? jsStringValue(this.t.text_(tok)) : undefined; }
+  literalText(from: number, to: number): string {
+    let s = "";
+    for (let i = from; i < to; i++) if (this.t.type[i] === STRING) s += jsStringValue(this.t.text_(i));
+    return s;
+  }
+  /** Properties of an object literal opened at `open`: key → [start, end) of the value. */
+  objectProps(open: number): Map<string, [number, number]> {
+    const m = new Map<string, [number, number]>();
+    for (const [s, e] of this.t.args(open)) {
+      if ((this.t.type[s] === IDENT || this.t.type[s] === STRING) && this.t.isPunct(s + 1, ":")) m.set(this.t.type[s] === STRING ? this.str(s)! : this.t.text_(s), [s + 2, e]);
+    }
+    return m;
+  }
+  defaultOf(from: number, to: number): DefaultValue {
+    const t = this.t;
+    const text = t.text.slice(t.start[from], t.end[Math.max(from, to - 1)]);
+    if (to - from === 1) {
+      const v = t.text_(from);
+      if (t.type[from] === IDENT && (v === "true" || v === "false")) return { state: v === "true" ? "on" : "off", text: v, literalRange: this.range(from, from), offText: "false", plainBoolean: true };
+      if (t.type[from] === IDENT && (v === "undefined" || v === "null")) return { state: "off", text: v };
+      if (t.type[from] === NUMBER) return { state: /^0+(\.0*)?$/.test(v) ? "off" : "value", text: v };
+      if (t.type[from] === STRING) {
+        const st = switchState(jsStringValue(v));
+        return { state: st ?? "value", text: v, literalRange: this.range(from, from), offText: st === "on" ? offSpelling(v) : undefined };
+      }
+    }
+    return { state: "unknown", text };
+  }
+  evidence(help: string, fromLine: number, toLine: number, ownName: string): Evidence[] {
+    const out: Evidence[] = [];
+    const words = this.settings.evidenceWords;
+    const h = findEvidenceWord(help, words, ownName);
+    if (h) out.push({ kind: "help", word: h.word, line: fromLine, where: "its help text" });
+    const doc = this.t.docAbove(fromLine);
+    if (doc) {
+      const d = findEvidenceWord(stripComment(doc.text).replace(/^\s*\*\s?/gm, ""), words, ownName);
+      if (d) out.push({ kind: "doc", word: d.word, line: doc.line, where: "the comment above it" });
+    }
+    for (const c of this.t.commentsWithin(fromLine, toLine)) {
+      const m = findEvidenceWord(stripComment(c.text), words, ownName);
+      if (m) { out.push({ kind: "comment", word: m.word, line: c.line, where: "the comment on its line" }); break; }
+    }
+    return out;
+  }
+}
+export { IDENT, STRING };
