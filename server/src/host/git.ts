@@ -32,7 +32,7 @@ export function runGit(cwd: string, args: readonly string[], opts: GitOptions = 
       }, (error, stdout, stderr) => {
         const e = error as (NodeJS.ErrnoException & { code?: number | string; signal?: string }) | null;
         const code = !e ? 0 : typeof e.code === "number" ? e.code : -1;
-        done({ code, stdout: String(stdout ?? ""), stderr: String(stderr ?? "") || (e && typeof e.code !== "number" ? e.message : ""), signal: e?.signal ?? undefined });
+        done({ code, stdout: String(stdout ?? ""), stderr: String(stderr ?? "") || (e && typeof e.code !== "number" ? e.message : ""), signal: e?.signal ?? (e && opts.signal?.aborted ? "SIGTERM" : undefined) });
       });
     } catch (error) {
       done({ code: -1, stdout: "", stderr: error instanceof Error ? error.message : String(error) });

@@ -79,7 +79,8 @@ export async function restoreBackup(root: string, backupRef: string): Promise<Op
   if (state.operation) return refuse(`Cannot restore: a ${state.operation} is in progress. Finish or abort it first.`);
   if (!state.branch) return refuse(`Cannot restore: HEAD is detached. Check out the branch first.`);
   if (state.head === target) return { ok: true, message: `${state.branch} is already at ${backupRef}.`, nothingToDo: true };
-  const r = await runGit(root, ["reset", "--keep", "--end-of-options", target]);
+  // `target` is a full sha resolved above, never an option (git reset has no --end-of-options).
+  const r = await runGit(root, ["reset", "--keep", target]);
   if (r.code !== 0) return refuse(`Could not restore ${state.branch}: ${r.stderr.trim()}`);
   return { ok: true, message: `Restored ${state.branch} to ${backupRef} (${target.slice(0, 12)}).` };
 }
