@@ -84,12 +84,14 @@ export class LspHarness {
         : item.section === "git.alwaysSignOff" ? this.options.alwaysSignOff ?? null
           : null));
     connection.onRequest(RegistrationRequest.type, (p) => { this.registrations.push(...p.registrations); this.wake(); });
-    connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => {});
   }
 
   /** Starts the server and completes initialize/initialized. */
   static async start(options: HarnessOptions): Promise<LspHarness> {
-    const proc = spawn(process.execPath, [options.serverPath ?? SERVER_JS, "--stdio"], { detached: true, stdio: ["pipe", "pipe", "pipe"] });
+    // git identity comes from the test repository's config, never from the caller's environment.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^GIT_(AUTHOR|COMMITTER)_/.test(k)));
+    const proc = spawn(process.execPath, [options.serverPath ?? SERVER_JS, "--stdio"], { detached: true, stdio: ["pipe", "pipe", "pipe"], env });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const h = new LspHarness(proc, connection, options);
     connection.listen();
@@ -126,6 +128,11 @@ export class LspHarness {
         this.waiters.push(() => { clearTimeout(t); resolve(); });
       });
     }
+  }
+
+  /** Waits until a workspace scan reported its end through $/progress (the server is settled). */
+  async scanEnded(timeoutMs = 10000): Promise<void> {
+    await this.until("the end of the workspace scan", () => this.progress.some((p) => (p as { value?: { kind?: string } }).value?.kind === "end") || undefined, timeoutMs);
   }
 
   /** Every publish for a URI so far. */
@@ -216,10 +223,14 @@ export class LspHarness {
   }
 }
 
-/** A temporary git repository with the given files; returns its path. */
+export const TEST_USER = { name: "Ada Lovelace", email: "ada@example.com" };
+
+/** A temporary git repository (committing as TEST_USER) with the given files; returns its path. */
 export function tempRepo(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "llm-d-contrib-it-"));
   execFileSync("git", ["init", "-q", root]);
+  execFileSync("git", ["-C", root, "config", "user.name", TEST_USER.name]);
+  execFileSync("git", ["-C", root, "config", "user.email", TEST_USER.email]);
   writeFiles(root, files);
   return root;
 }

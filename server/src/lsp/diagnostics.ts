@@ -4,7 +4,7 @@
  * checks per document, and publishes with the document version the check saw.
  */
 import { statSync, readFileSync } from "node:fs";
-import type { Connection, TextDocuments } from "vscode-languageserver/node";
+import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze, decodeFile, lintDocument, type Analysis, type Problem, type ResolvedConfig } from "../engine/index";
 import { toDiagnostic } from "./convert";
@@ -61,7 +61,8 @@ export class Checker {
   /** `${root}\0${relPath}` → keys of entries whose last check read that path. */
   private readonly readers = new Map<string, Set<string>>();
   private readonly loggedRuleErrors = new Set<string>();
-  private readonly configPublished = new Set<string>();
+  /** URIs whose last publish was not empty (a clean closed file needs no message at all). */
+  private readonly nonEmpty = new Set<string>();
   /** Pending checks: key → when it is due. */
   private readonly queue = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
@@ -87,7 +88,7 @@ export class Checker {
     this.entries.delete(key);
     this.queue.delete(key);
     if (entry.open) this.openByUri.delete(entry.uri);
-    this.connection.sendDiagnostics({ uri: entry.uri, diagnostics: [] });
+    this.send(entry.uri, undefined, [], entry.open);
   }
 
   /** The document is no longer open: from now on its text comes from disk. */
@@ -182,17 +183,21 @@ export class Checker {
   }
 
   private publish(entry: Entry, problems: Problem[], version: number | undefined): void {
-    const diagnostics = problems.map((p) => toDiagnostic(p, this.options.docsBase));
-    this.connection.sendDiagnostics(version === undefined ? { uri: entry.uri, diagnostics } : { uri: entry.uri, version, diagnostics });
+    this.send(entry.uri, version, problems.map((p) => toDiagnostic(p, this.options.docsBase)), entry.open);
+  }
+
+  /** Sends diagnostics; an empty list for a URI that has none shown is sent only for open documents. */
+  private send(uri: string, version: number | undefined, diagnostics: Diagnostic[], always: boolean): void {
+    if (diagnostics.length === 0 && !always && !this.nonEmpty.has(uri)) return;
+    if (diagnostics.length > 0) this.nonEmpty.add(uri); else this.nonEmpty.delete(uri);
+    this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
   }
 
   /** Publishes the configuration errors of a repository on its .llm-d-contrib.yaml. */
   publishConfigErrors(root: RepoRoot): void {
     const severity = root.config.rules.get("internal/config-error")?.severity ?? "error";
     const problems: Problem[] = severity === "off" ? [] : root.configErrors.map((e) => ({ ruleId: "internal/config-error", severity, range: e.range, message: e.message }));
-    if (problems.length === 0 && !this.configPublished.has(root.path)) return;
-    if (problems.length > 0) this.configPublished.add(root.path); else this.configPublished.delete(root.path);
-    this.connection.sendDiagnostics({ uri: root.configUri, diagnostics: problems.map((p) => toDiagnostic(p, this.options.docsBase)) });
+    this.send(root.configUri, undefined, problems.map((p) => toDiagnostic(p, this.options.docsBase)), false);
   }
 
   /** The problems of an open document at its current version (checked now when the last check is older). */

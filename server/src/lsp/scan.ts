@@ -9,6 +9,8 @@ import type { RepoRoot, Roots } from "./roots";
 
 export class Scanner {
   private readonly generation = new WeakMap<RepoRoot, number>();
+  /** Repositories whose last scan was stopped before it checked every file. */
+  private readonly unfinished = new WeakSet<RepoRoot>();
 
   constructor(
     private readonly checker: Checker,
@@ -38,10 +40,12 @@ export class Scanner {
     }
     const previous = root.scanned;
     root.scanned = next;
-    const todo = full ? targets : targets.filter((rel) => !previous.has(rel));
+    // A stopped scan left files unchecked: the next one checks everything.
+    const todo = full || this.unfinished.has(root) ? targets : targets.filter((rel) => !previous.has(rel));
     if (todo.length === 0) return;
     const progress = await this.startProgress(`checking ${todo.length} file${todo.length === 1 ? "" : "s"}`);
     let done = 0;
+    this.unfinished.add(root);
     try {
       for (const rel of todo) {
         if (this.generation.get(root) !== gen) return;
@@ -57,6 +61,7 @@ export class Scanner {
           await yieldToEventLoop();
         }
       }
+      if (this.generation.get(root) === gen) this.unfinished.delete(root);
     } finally {
       progress?.done();
     }

@@ -12,6 +12,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
 import { CONFIG_FILE, PROPOSAL_TEMPLATE_NAME } from "../engine/index";
+import { gatherHostFacts } from "../host/git";
 import { toRelPath } from "../host/repo";
 import { CODE_ACTION_KINDS, codeActions, type EditCapabilities } from "./codeActions";
 import { Checker, type Entry } from "./diagnostics";
@@ -83,8 +84,14 @@ export function startServer(connection: Connection): void {
     if (flags.configuration) {
       try { root.settings = await pullSettings(connection, root.uri, log.error); } catch (error) { log.error(`reading settings failed: ${String(error)}`); }
     } else if (pushed) root.settings = pushed;
-    // TODO(lead): call gatherHostFacts(root.path) from ../host/git once it exists, merged with alwaysSignOff.
-    root.host = { alwaysSignOff: root.settings.alwaysSignOff };
+    await refreshHost(root);
+  }
+
+  /** Who will commit, git's comment char, a merge in progress (cached briefly by gatherHostFacts), and git.alwaysSignOff. */
+  async function refreshHost(root: RepoRoot): Promise<void> {
+    const facts = await gatherHostFacts(root.path);
+    const alwaysSignOff = root.settings.alwaysSignOff;
+    root.host = alwaysSignOff === undefined ? facts : { ...facts, alwaysSignOff };
   }
 
   /** The configuration of a repository changed: re-read it, re-identify its open documents, re-check everything. */
@@ -96,7 +103,7 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(entry.uri);
       const id = doc && roots.identify(entry.uri, doc.languageId);
       if (!id) { checker.untrack(entry.key); continue; }
-      checker.schedule(checker.track(id, true).key, 0);
+      checker.schedule(checker.track(id, true).key);
     }
     if (!rescan) {
       for (const entry of checker.entriesOf(root)) if (!entry.open) checker.schedule(entry.key);
@@ -176,7 +183,7 @@ export function startServer(connection: Connection): void {
   }));
 
   const justOpened = new Set<string>();
-  documents.onDidOpen(g("didOpen", undefined, ({ document }) => {
+  documents.onDidOpen(g("didOpen", undefined, async ({ document }) => {
     justOpened.add(document.uri);
     const configRoot = configRootOf(document.uri);
     if (configRoot) {
@@ -191,7 +198,14 @@ export function startServer(connection: Connection): void {
       id.root.workspace.overlay.set(id.relPath, text);
       if (readDisk(id.root.absPath(id.relPath)) !== text) recheckDependents(id.root, id.relPath);
     }
-    checker.schedule(checker.track(id, true).key, 0);
+    const entry = checker.track(id, true);
+    checker.schedule(entry.key, 0);
+    // A commit message depends on git's state right now (identity, merge in progress): re-read it.
+    if (entry.kind === "commit-message" && entry.root && initialized) {
+      const before = JSON.stringify(entry.root.host);
+      await refreshHost(entry.root);
+      if (JSON.stringify(entry.root.host) !== before) checker.schedule(entry.key, 0);
+    }
   }));
 
   documents.onDidChangeContent(g("didChange", undefined, ({ document }) => {
