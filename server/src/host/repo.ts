@@ -3,9 +3,8 @@
  * loading .llm-d-contrib.yaml, walking the tree with .gitignore respected, and a Workspace that
  * prefers editor buffers (an overlay) to disk.
  */
-import { readFileSync, existsSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
-import { fdir } from "fdir";
+import { readFileSync, readdirSync, existsSync, statSync, type Dirent } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import {
   CONFIG_FILE, Workspace, knownRuleIds, parseConfigText, resolveConfig,
@@ -48,50 +47,77 @@ export function toRelPath(root: string, abs: string): string {
 /** Folders never worth walking, whatever .gitignore says. */
 const ALWAYS_SKIPPED = new Set([".git", "node_modules"]);
 
+/** One set of ignore rules and where it applies: `prefix` is the length of its folder ("a/b/") in root-relative paths. */
+interface IgnoreLevel { rules: Ignore; prefix: number }
+
 /**
- * Every file under `dir` (repository-relative to `root`), honouring .gitignore files at every
- * level, .git/info/exclude and the extra `ignorePatterns` (gitignore syntax, from the config).
+ * Every file under `dir` (repository-relative to `root`, sorted), honouring .gitignore files at
+ * every level, .git/info/exclude and the extra `ignorePatterns` (gitignore syntax, from the config).
+ * As in git, a deeper .gitignore wins over a shallower one (so `!name` can re-include a file),
+ * info/exclude is weakest, and `ignorePatterns` have the last word. An ignored folder is not entered.
+ * Symbolic links are listed as files and never followed.
  */
 export function walkFiles(root: string, dir: string = root, ignorePatterns: readonly string[] = []): string[] {
-  const rules = new Map<string, Ignore | null>(); // folder (relative, "" for root) → its .gitignore
-  const base = ignore().add([...ignorePatterns]);
-  const exclude = readText(join(root, ".git", "info", "exclude"));
-  if (exclude) base.add(exclude);
-  const rulesFor = (relDir: string): Ignore | null => {
-    let r = rules.get(relDir);
-    if (r === undefined) {
-      const text = readText(join(root, relDir, ".gitignore"));
-      r = text === undefined ? null : ignore().add(text);
-      rules.set(relDir, r);
-    }
-    return r;
-  };
-  /** Whether a path relative to root (folders end with "/") is ignored by the root rules or any ancestor's .gitignore. */
-  const ignored = (rel: string): boolean => {
-    if (base.ignores(rel)) return true;
-    const isDir = rel.endsWith("/");
-    const parts = (isDir ? rel.slice(0, -1) : rel).split("/");
-    for (let i = 0; i < parts.length; i++) {
-      const r = rulesFor(parts.slice(0, i).join("/"));
-      if (r && r.ignores(parts.slice(i).join("/") + (isDir ? "/" : ""))) return true;
-    }
-    return false;
-  };
+  const rootAbs = resolve(root);
   const start = resolve(dir);
-  const files = new fdir()
-    .withFullPaths()
-    .exclude((name, path) => {
-      if (ALWAYS_SKIPPED.has(name)) return true;
-      const rel = toRelPath(root, path);
-      return rel !== "" && !rel.startsWith("..") && ignored(rel.replace(/\/?$/, "/"));
-    })
-    .filter((path) => {
-      const rel = toRelPath(root, path);
-      return rel.startsWith("..") || !ignored(rel);
-    })
-    .crawl(start)
-    .sync();
-  return files.map((abs) => toRelPath(root, abs)).sort();
+  const startRel = toRelPath(rootAbs, start);
+  const out: string[] = [];
+  if (startRel === ".." || startRel.startsWith("../") || isAbsolute(startRel)) {
+    // Outside the repository no ignore file applies; list paths relative to root all the same.
+    walkDir(start, startRel + "/", [], () => false, out);
+    return out.sort();
+  }
+  const exclude = readText(join(rootAbs, ".git", "info", "exclude"));
+  const weakest = exclude ? ignore().add(exclude) : undefined;
+  const strongest = ignorePatterns.length > 0 ? ignore().add([...ignorePatterns]) : undefined;
+  const isIgnored = (rel: string, levels: readonly IgnoreLevel[]): boolean => {
+    let ignored = false;
+    if (weakest) ignored = verdict(weakest, rel, ignored);
+    for (const l of levels) ignored = verdict(l.rules, l.prefix === 0 ? rel : rel.slice(l.prefix), ignored);
+    if (strongest) ignored = verdict(strongest, rel, ignored);
+    return ignored;
+  };
+  // Rules of root and of every folder down to the start; an ignored folder on the way means nothing to list.
+  let levels = withGitignore([], rootAbs, 0);
+  let prefix = "";
+  for (const segment of startRel === "" ? [] : startRel.split("/")) {
+    prefix += segment + "/";
+    if (ALWAYS_SKIPPED.has(segment) || isIgnored(prefix, levels)) return out;
+    levels = withGitignore(levels, join(rootAbs, prefix), prefix.length);
+  }
+  walkDir(start, prefix, levels, isIgnored, out, true);
+  return out.sort();
+}
+
+/** ignore's verdict on one path, given the verdict of the weaker rules before it. */
+function verdict(rules: Ignore, path: string, before: boolean): boolean {
+  const t = rules.test(path);
+  return t.ignored ? true : t.unignored ? false : before;
+}
+
+function withGitignore(levels: readonly IgnoreLevel[], absDir: string, prefix: number): IgnoreLevel[] {
+  const text = readText(join(absDir, ".gitignore"));
+  return text === undefined ? levels as IgnoreLevel[] : [...levels, { rules: ignore().add(text), prefix }];
+}
+
+function walkDir(abs: string, relPrefix: string, levels: IgnoreLevel[], isIgnored: (rel: string, levels: readonly IgnoreLevel[]) => boolean, out: string[], rulesLoaded = false): void {
+  let entries: Dirent[];
+  try { entries = readdirSync(abs, { withFileTypes: true }); } catch { return; }
+  // This folder's .gitignore applies to its entries (read only when the listing shows one).
+  if (!rulesLoaded && relPrefix !== "" && !relPrefix.startsWith("..") && entries.some((e) => e.name === ".gitignore" && !e.isDirectory())) {
+    levels = withGitignore(levels, abs, relPrefix.length);
+  }
+  for (const e of entries) {
+    const name = e.name;
+    if (e.isDirectory()) {
+      if (ALWAYS_SKIPPED.has(name)) continue;
+      const rel = relPrefix + name + "/";
+      if (!isIgnored(rel, levels)) walkDir(abs + sep + name, rel, levels, isIgnored, out);
+    } else {
+      const rel = relPrefix + name;
+      if (!isIgnored(rel, levels)) out.push(rel);
+    }
+  }
 }
 
 /**
