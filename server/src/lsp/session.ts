@@ -132,7 +132,7 @@ export function startServer(connection: Connection): void {
     return u.scheme === "file" ? roots.rootOfConfig(u.fsPath) : undefined;
   }
 
-  connection.onInitialize(g("initialize", { capabilities: {} } as InitializeResult, (params: InitializeParams): InitializeResult => {
+  connection.onInitialize(g("initialize", { capabilities: {} } as InitializeResult, async (params: InitializeParams): Promise<InitializeResult> => {
     flags = flagsOf(params.capabilities);
     const options = (params.initializationOptions ?? {}) as Record<string, unknown>;
     if (typeof options.docsBase === "string" && options.docsBase) checker.options.docsBase = options.docsBase;
@@ -140,6 +140,8 @@ export function startServer(connection: Connection): void {
     pushed = settingsFromPush(options.settings, log.error);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "" }] : []);
     for (const f of folders) roots.addFolder(f.uri);
+    // Git identities before the first document arrives, so a commit message is never checked without them.
+    await Promise.all(roots.all().map(refreshHost));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
