@@ -30,7 +30,7 @@ export function recogniseCommander(f: JsFile): FlagDecl[] {
     const negated = m[1].startsWith("no-");
     const name = negated ? m[1].slice(3) : m[1];
     const takesValue = /[<[]/.test(flags);
-    let def: DefaultValue = negated ? { state: "on", text: `true (--no-${name})` } : takesValue ? { state: "off", text: "undefined (not given)" } : { state: "off", text: "false (not given)" };
+    let def: DefaultValue = negated ? { state: "on", text: `--no-${name} declares it true` } : takesValue ? { state: "off", text: "undefined (not given)" } : { state: "off", text: "false (not given)" };
     let defRange: [number, number] | undefined = args.length >= 3 ? args[2] : undefined;
     let endTok = close;
     if (isCtor) {

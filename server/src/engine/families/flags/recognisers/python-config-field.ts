@@ -4,7 +4,7 @@
  * (the string right after it), the comment above it or on its line. A field only becomes a
  * declaration when its name or its own text says experimental.
  */
-import { IDENT, STRING, NEWLINE } from "../lex/tokens";
+import { IDENT, STRING } from "../lex/tokens";
 import type { PyFile } from "../py/context";
 import type { DefaultValue, FlagDecl } from "../model";
 import { experimentalName, hasExperimentalName } from "../evidence";
@@ -35,7 +35,6 @@ export function recognisePythonConfigFields(f: PyFile): FlagDecl[] {
     if (evidence.length === 0 && !hasExperimentalName(name)) continue;
     const def: DefaultValue = eq === -1 ? { state: "unknown", text: "(no default)" } : f.defaultOf(eq + 1, l.end);
     const annotation = t.text.slice(t.start[s + 2], eq === -1 ? t.end[l.end - 1] : t.start[eq]);
-    void NEWLINE;
     out.push({
       name, display: `config field ${name}`, source: "python-config-field",
       range: f.range(s, s), nameRange: f.range(s, s), renameTo: experimentalName(name, "_"),

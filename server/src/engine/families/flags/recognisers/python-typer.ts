@@ -16,17 +16,20 @@ export function recogniseTyper(f: PyFile): FlagDecl[] {
   for (let i = 2; i < t.n - 1; i++) {
     if (!(t.type[i] === IDENT && t.is(i, "Option") && t.isPunct(i - 1, ".") && t.is(i - 2, "typer") && t.isPunct(i + 1, "("))) continue;
     const { positional, kw, close } = f.callArgs(i + 1);
-    // Find the parameter: walk back to `name :` at this bracket depth.
+    // Find the parameter `name:` this Option belongs to, walking back out of Annotated[...].
     let p = i - 3, depth = 0;
     for (; p >= 0; p--) {
-      if (t.isPunct(p, ")") || t.isPunct(p, "]")) depth++;
-      else if (t.isPunct(p, "(") || t.isPunct(p, "[")) { if (depth === 0) { if (t.isPunct(p, "(")) break; } else depth--; }
-      else if (depth === 0 && t.isPunct(p, ",")) break;
+      if (t.isPunct(p, ")") || t.isPunct(p, "]")) { depth++; continue; }
+      if (t.isPunct(p, "(") || t.isPunct(p, "[")) {
+        if (depth > 0) { depth--; continue; }
+        if (t.isPunct(p, "(")) { p = -1; break; }
+        continue; // inside Annotated[...]
+      }
       if (depth === 0 && t.type[p] === IDENT && t.isPunct(p + 1, ":") && (t.isPunct(p - 1, "(") || t.isPunct(p - 1, ","))) break;
     }
     if (p < 0 || t.type[p] !== IDENT || !t.isPunct(p + 1, ":")) continue;
     const param = t.text_(p);
-    const names = optionNames(f, positional.filter(([s]) => t.type[s] !== IDENT || true));
+    const names = optionNames(f, positional);
     const name = names?.name ?? param.replace(/_/g, "-");
     // default: first positional non-option argument, `default=`, or the parameter's `= X` after the annotation.
     let def: DefaultValue = { state: "unknown", text: "" };
