@@ -1,4 +1,4 @@
-import type { Family, Finding, Rule } from "../../types";
+import type { Family, Finding, Rule, SourceDocument } from "../../types";
 import { parseOwners, type OwnersDoc } from "./parse";
 import { OWNERS_RULES } from "./rules/index";
 
@@ -17,10 +17,24 @@ function atMostHintWhereNotRead(rule: Rule<OwnersDoc>): Rule<OwnersDoc> {
   };
 }
 
+/** Parsed documents by kind, path and text: re-checking an unchanged file costs a lookup. */
+const recent = new Map<string, OwnersDoc>();
+const RECENT_MAX = 32;
+
+function parseShared(doc: SourceDocument): OwnersDoc {
+  const key = `${doc.kind}\0${doc.relPath}\0${doc.text}`;
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const parsed = parseOwners(doc);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(key, parsed);
+  return parsed;
+}
+
 /** The owners family: OWNERS and OWNERS_ALIASES as Prow reads them (specs/owners.md). */
 export const ownersFamily: Family<OwnersDoc> = {
   name: "owners",
   kinds: ["owners", "owners-aliases"],
-  parse: (doc) => parseOwners(doc),
+  parse: (doc) => parseShared(doc),
   rules: OWNERS_RULES.map(atMostHintWhereNotRead),
 };
