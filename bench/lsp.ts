@@ -4,13 +4,14 @@
  * as configured. rss: the server's resident memory after a workspace scan of the generated tree.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { LspClient } from "./lib/lspClient";
 import { Typist, fixtures } from "./lib/fixtures";
 import { REPO_ROOT } from "./lib/paths";
 import { summarize, type Summary } from "./lib/stats";
+import { analyzeProfile, type ProfileResult } from "./profile";
 
 export const SERVER_JS = join(REPO_ROOT, "dist", "server.js");
 
@@ -38,11 +39,13 @@ export interface LspResult {
   incrementalSync: boolean;
   perDocument: Record<string, Summary>;
   perDocumentWithoutDebounce: Record<string, Summary> | null;
+  /** CPU profile of the server during the debounce-0 pass (startup and scan of the small workspace included). */
+  serverProfile?: Omit<ProfileResult, "wall_s">;
 }
 
-async function measure(opts: { seed: number; iterations: number; root: string; initOptions: Record<string, unknown>; label: string; log?: (s: string) => void }): Promise<{ perDocument: Record<string, Summary>; incremental: boolean }> {
+async function measure(opts: { seed: number; iterations: number; root: string; initOptions: Record<string, unknown>; label: string; nodeArgs?: string[]; log?: (s: string) => void }): Promise<{ perDocument: Record<string, Summary>; incremental: boolean }> {
   const { docs } = fixtures(opts.seed);
-  const client = new LspClient(SERVER_JS);
+  const client = new LspClient(SERVER_JS, {}, opts.nodeArgs);
   const perDocument: Record<string, Summary> = {};
   try {
     await client.initialize(opts.root, opts.initOptions);
@@ -93,7 +96,15 @@ export async function runLspLatency(opts: { seed: number; iterations: number; wo
   execFileSync("git", ["init", "-q", root]);
   const configured = await measure({ ...opts, root, initOptions: {}, label: "debounce as configured" });
   let without: Awaited<ReturnType<typeof measure>> | undefined;
-  try { without = await measure({ ...opts, root, initOptions: { debounceMs: 0 }, label: "debounce 0" }); } catch (e) { opts.log?.(`lsp without debounce failed: ${(e as Error).message.split("\n")[0]}`); }
+  const profDir = join(opts.workDir, "server-profile");
+  rmSync(profDir, { recursive: true, force: true });
+  mkdirSync(profDir, { recursive: true });
+  let serverProfile: LspResult["serverProfile"];
+  try {
+    without = await measure({ ...opts, root, initOptions: { debounceMs: 0 }, label: "debounce 0", nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profDir}`, "--cpu-prof-interval=200"] });
+    const f = readdirSync(profDir).find((n) => n.endsWith(".cpuprofile"));
+    if (f) serverProfile = { ...analyzeProfile(join(profDir, f), 15), profile: join(profDir, f) };
+  } catch (e) { opts.log?.(`lsp without debounce failed: ${(e as Error).message.split("\n")[0]}`); }
   const worst = (p: Record<string, Summary>) => Math.max(...Object.values(p).map((s) => s.p95_ms));
   return {
     didChange_to_diagnostics_p95_ms: worst(configured.perDocument),
@@ -102,6 +113,7 @@ export async function runLspLatency(opts: { seed: number; iterations: number; wo
     incrementalSync: configured.incremental,
     perDocument: configured.perDocument,
     perDocumentWithoutDebounce: without?.perDocument ?? null,
+    serverProfile,
   };
 }
 

@@ -168,8 +168,8 @@ export async function runPerDocProfile(opts: { outDir: string; seed: number; ite
   return out;
 }
 
-export function formatProfile(p: ProfileResult, top = 15): string {
-  const lines = [`CPU profile of the CLI (${p.wall_s} s wall, ${p.sampled_ms} ms sampled; ${p.profile})`, "", "  self %   self ms  owner            function (file:line)"];
+export function formatProfile(p: Omit<ProfileResult, "wall_s"> & { wall_s?: number }, top = 15, title = "CPU profile of the CLI"): string {
+  const lines = [`${title} (${p.wall_s !== undefined ? `${p.wall_s} s wall, ` : ""}${p.sampled_ms} ms sampled; ${p.profile})`, "", "  self %   self ms  owner            function (file:line)"];
   for (const h of p.topFunctions.slice(0, top)) lines.push(`  ${String(h.self_pct).padStart(6)}  ${String(h.self_ms).padStart(8)}  ${h.owner.padEnd(16)} ${h.function} (${h.location})`);
   lines.push("", "  by owner: " + Object.entries(p.byOwner).slice(0, 10).map(([o, ms]) => `${o} ${round((100 * ms) / Math.max(p.sampled_ms, 0.001), 1)}%`).join(", "));
   lines.push("  by file:  " + p.byFile.slice(0, 8).map((f) => `${f.file} ${f.self_pct}%`).join(", "));

@@ -120,6 +120,7 @@ async function main() {
   writeFileSync(join(REPO_ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
   if (results.details.profile) console.log("\n" + formatProfile(results.details.profile));
   if (results.details.perDocumentProfile) console.log("\n" + formatPerDocProfile(results.details.perDocumentProfile));
+  if (results.lsp?.serverProfile) console.log("\n" + formatProfile(results.lsp.serverProfile, 10, "CPU profile of the server while typing (debounce 0)"));
   const rows = table(results);
   console.log("\n" + formatTable(rows, results));
   console.log(`\nresults: bench/results.json (scale ${scale}, seed ${seed}, commit ${results.meta.commit}; rules per family ${JSON.stringify(results.meta.rulesPerFamily)})`);
