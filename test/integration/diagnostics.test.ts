@@ -21,7 +21,7 @@ describe("language server: diagnostics", function () {
   let root: string;
 
   beforeEach(async () => {
-    root = tempRepo({ "OWNERS": "approver:\n  - alice\nreviewers:\n  - bob\n" });
+    root = tempRepo({ "OWNERS": "approvers:\n  - alice\nreviwers:\n  - bob\n" });
     h = await LspHarness.start({ root, initializationOptions: { docsBase: DOCS_BASE } });
   });
   afterEach(async () => {
@@ -46,19 +46,19 @@ describe("language server: diagnostics", function () {
     const uri = await h.open("OWNERS", "owners");
     const d = await h.waitForDiagnostics(uri, { version: 1 });
     assert.deepEqual(d.diagnostics.map(shape), [{
-      code: "owners/unknown-key", range: range(0, 0, 0, 8), severity: DiagnosticSeverity.Error, source: "llm-d-contrib",
+      code: "owners/unknown-key", range: range(2, 0, 2, 8), severity: DiagnosticSeverity.Error, source: "llm-d-contrib",
       href: `${DOCS_BASE}docs/rules/owners-unknown-key.md`,
     }]);
-    assert.match(d.diagnostics[0].message, /`approver`.*did you mean `approvers`\?/);
+    assert.match(d.diagnostics[0].message, /`reviwers`.*did you mean `reviewers`\?/);
   });
 
   it("offers the rule's fix as a preferred quick fix and as source.fixAll, versioned", async () => {
     const uri = await h.open("OWNERS", "owners");
     const d = await h.waitForDiagnostics(uri, { version: 1 });
     const actions = await h.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.diagnostics[0].range, context: { diagnostics: d.diagnostics } }) as CodeAction[];
-    const expectedEdit = { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: range(0, 0, 0, 8), newText: "approvers" }] }] };
+    const expectedEdit = { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: range(2, 0, 2, 8), newText: "reviewers" }] }] };
     assert.deepEqual(actions.map((a) => ({ title: a.title, kind: a.kind, isPreferred: a.isPreferred, diagnostics: a.diagnostics?.map((x) => x.code) })),
-      [{ title: "Rename to approvers", kind: "quickfix", isPreferred: true, diagnostics: ["owners/unknown-key"] }]);
+      [{ title: "Rename to reviewers", kind: "quickfix", isPreferred: true, diagnostics: ["owners/unknown-key"] }]);
     assert.deepEqual(actions[0].edit, expectedEdit);
 
     const fixAll = await h.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: range(0, 0, 0, 0), context: { diagnostics: [], only: ["source.fixAll"] } }) as CodeAction[];
@@ -73,17 +73,17 @@ describe("language server: diagnostics", function () {
 
   it("checks incremental edits and publishes only the newest of a burst of versions", async () => {
     await h.scanEnded(); // settled: no re-check from start-up can interleave
-    const uri = await h.open("OWNERS", "owners", "approvers:\n  - alice\n");
+    const uri = await h.open("OWNERS", "owners", "approvers:\n  - alice\nreviewers:\n  - bob\n");
     assert.deepEqual((await h.waitForDiagnostics(uri, { version: 1 })).diagnostics, []);
     const before = h.publishesFor(uri).length;
     // Sent in one burst, well inside the server's debounce.
     const [, , last] = await Promise.all([
-      h.change(uri, { range: range(0, 0, 0, 9), text: "approver" }),   // v2: unknown key
+      h.change(uri, { range: range(2, 0, 2, 9), text: "reviwers" }),   // v2: unknown key
       h.change(uri, { range: range(1, 0, 1, 2), text: "\t" }),          // v3: and a tab
       h.change(uri, { range: range(1, 0, 1, 1), text: "  " }),         // v4: tab gone again
     ]);
     const d = await h.waitForDiagnostics(uri, { version: last });
-    assert.deepEqual(d.diagnostics.map((x) => [x.code, x.range]), [["owners/unknown-key", range(0, 0, 0, 8)]]);
+    assert.deepEqual(d.diagnostics.map((x) => [x.code, x.range]), [["owners/unknown-key", range(2, 0, 2, 8)]]);
     assert.deepEqual(h.publishesFor(uri).slice(before).map((p) => p.version), [last], "superseded versions were published");
   });
 
@@ -101,7 +101,7 @@ describe("language server: diagnostics", function () {
     await h.filesChanged({ uri: h.uri(".llm-d-contrib.yaml"), type: FileChangeType.Changed });
     assert.deepEqual((await h.waitForDiagnostics(h.uri(".llm-d-contrib.yaml"), { accept: (p) => p.diagnostics.length === 0 })).diagnostics, []);
     const after = await h.waitForDiagnostics(uri, { version: 1, accept: (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Hint });
-    assert.deepEqual(after.diagnostics.map(shape)[0].range, range(0, 0, 0, 8));
+    assert.deepEqual(after.diagnostics.map(shape)[0].range, range(2, 0, 2, 8));
   });
 
   it("reports configuration errors of an open, unsaved .llm-d-contrib.yaml as it is edited", async () => {
