@@ -23,9 +23,11 @@ function countOf(e: KeyEntry): number {
 
 /** Moves the entries of `loser` (a list) into `winner` (a block list) and deletes `loser`. */
 function mergeFix(p: OwnersDoc, loser: KeyEntry, winner: KeyEntry): Fix | undefined {
-  if (!loser.value || loser.valueType === "null" || countOf(loser) === 0) {
+  if (!loser.value || loser.valueType === "null" || (loser.valueType === "seq" && countOf(loser) === 0)) {
     return { title: "Remove this empty duplicate", edits: [deletePair(p, loser)], isPreferred: true, safe: true };
   }
+  // Prow ignores this one anyway: removing it changes nothing but the confusion.
+  if (loser.valueType !== "seq") return { title: "Remove this ignored duplicate", edits: [deletePair(p, loser)], isPreferred: true, safe: true };
   if (!winner.value || !isSeq(winner.value) || winner.value.flow || !isSeq(loser.value) || winner.value.items.length === 0) return undefined;
   const winnerItems = itemsOf(p, winner);
   const have = new Set(winnerItems.map((i) => normLogin(i.text ?? i.source)));

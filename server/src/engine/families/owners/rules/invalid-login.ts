@@ -18,7 +18,7 @@ export const invalidLogin: Rule<OwnersDoc> = {
     for (const ref of nameRefs(p)) {
       const name = ref.text.startsWith("@") ? ref.text.slice(1) : ref.text;
       const norm = normLogin(ref.text);
-      if (ref.list !== "alias-member" && (aliases.byNorm.has(norm) || aliasShaped(norm))) continue; // an alias (or owners/unknown-alias's case)
+      if (ref.list !== "alias-member" && !norm.includes("/") && (aliases.byNorm.has(norm) || aliasShaped(norm))) continue; // an alias (or owners/unknown-alias's case)
       const problem = loginProblem(name, ref.list === "alias-member" ? "an alias" : ref.list, (s) => code(s));
       if (!problem) continue;
       const fixes: Fix[] = [];

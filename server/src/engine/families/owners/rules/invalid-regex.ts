@@ -49,7 +49,9 @@ export const invalidRegex: Rule<OwnersDoc> = {
         const s = p.lines.offsetAt(f.keyRange.start), e = p.lines.offsetAt(f.keyRange.end);
         fixes.push({ title: `Use the regexp ${glob}`, edits: [replace(p.lines, s, e, requote(p, s, e, glob))], isPreferred: true });
       }
-      const hint = glob !== undefined ? `; it looks like a glob, but filters are regexps matched anywhere in the path, so write ${code(glob)}` : "";
+      const hint = glob !== undefined ? `; it looks like a glob, but filters are regexps matched anywhere in the path, so write ${code(glob)}`
+        : /\(\?<?[=!]/.test(f.name) ? "; Go regexps (RE2) have no lookahead or lookbehind"
+        : /\\[1-9]/.test(f.name) ? "; Go regexps (RE2) have no backreferences" : "";
       out.push({ range: f.keyRange, message: `${code(f.name)} is not a valid Go regular expression (${error}), so Prow skips this filter and its lists never apply${hint}`, fixes });
     }
     return out;
