@@ -18,8 +18,10 @@ import { runUiSmoke } from "./ui-smoke";
 function step(title: string, cmd: string, args: string[]): RouteResult {
   const t0 = Date.now();
   log(`${title}: ${cmd} ${args.join(" ")}`);
-  const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: "inherit", env: process.env });
+  const r = spawnSync(cmd, args, { cwd: repoRoot, encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024 });
   const ok = r.status === 0;
+  // Build output is noise when it works; on failure its tail says why.
+  if (!ok) console.log(`${r.stdout ?? ""}${r.stderr ?? ""}`.split("\n").slice(-40).join("\n"));
   log(`${title}: ${ok ? "ok" : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return { route: title, passed: 0, failed: ok ? 0 : 1, details: ok ? [] : [`${title} failed`] };
 }

@@ -64,6 +64,8 @@ function baseSettings(git: boolean): Record<string, unknown> {
     "github.copilot.enable": { "*": false },
     "window.commandCenter": false,
     "files.autoSave": "off",
+    // Completion tests must see only what the language server offers, not words of open files.
+    "editor.wordBasedSuggestions": "off",
     "files.watcherExclude": { "**/.git/objects/**": true },
     // The UI route needs no git (and git off removes the vscode-git-*.sock noise); the suite
     // route tests the sign-off commands through the git extension, so there git is on.
