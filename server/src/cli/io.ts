@@ -19,6 +19,8 @@ export interface CliIo {
   readStdin(): Promise<string>;
   /** Milliseconds, for the progress line; Date.now unless a test replaces it. */
   now(): number;
+  /** The bundled script (dist/cli.js) worker threads can run; without it, lint stays on one thread. */
+  workerScript?: string;
 }
 
 export function nodeIo(): CliIo {

@@ -7,15 +7,16 @@ import type { OutStream } from "./io";
 export class Progress {
   private shown = false;
   private last = 0;
+  private calls = 0;
   private readonly start: number;
 
   constructor(private readonly stream: OutStream, private readonly now: () => number, private readonly total: number, private readonly enabled = stream.isTTY === true) {
     this.start = now();
   }
 
-  /** Call after each file; cheap when nothing is drawn. */
-  tick(done: number): void {
-    if (!this.enabled || (done & 31) !== 0) return;
+  /** Call after each file (cheap: the clock is read every 32nd call), or with `force` from a timer. */
+  tick(done: number, force = false): void {
+    if (!this.enabled || (!force && (++this.calls & 31) !== 0)) return;
     const t = this.now();
     if (t - this.start < 1000 || t - this.last < 100) return;
     this.last = t;

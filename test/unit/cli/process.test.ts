@@ -72,6 +72,23 @@ describe("dist/cli.js in a child process", function () {
     assert.ok(driver.rules!.every((rule) => rule.helpUri?.startsWith("https://") && rule.shortDescription?.text && rule.defaultConfiguration?.level));
   });
 
+  it("worker threads give the same report as one thread", () => {
+    const files: Record<string, string | Buffer> = { "bin/OWNERS": Buffer.from([0]) };
+    for (let i = 0; i < 30; i++) {
+      files[`d${i}/OWNERS`] = i % 3 === 0 ? "approvers:\n  - alice\nreviwers:\n  - bob\n" : "approvers:\n  - alice\n";
+      files[`d${i}/main.go`] = `package main\n\nvar x${i} = flag.Bool("experimental-x${i}", ${i % 2 === 0}, "x")\n`;
+    }
+    const root = tempRepo(files);
+    symlinkSync(join(root, "missing"), join(root, "d0", "OWNERS_ALIASES"));
+    const one = spawnSync(process.execPath, [bin, "lint", "--format", "json"], { cwd: root, encoding: "utf8", env: { ...process.env, LLM_D_CONTRIB_THREADS: "1" } });
+    const three = spawnSync(process.execPath, [bin, "lint", "--format", "json"], { cwd: root, encoding: "utf8", env: { ...process.env, LLM_D_CONTRIB_THREADS: "3" } });
+    assert.equal(three.stderr, "");
+    assert.equal(three.status, one.status);
+    assert.equal(three.stdout, one.stdout);
+    const problems = JSON.parse(one.stdout) as { file: string; ruleId: string }[];
+    assert.ok(problems.some((p) => p.ruleId === "internal/binary-file") && problems.some((p) => p.ruleId === "internal/unreadable"), one.stdout);
+  });
+
   it("the OWNERS check of the foundation issue (once owners/unknown-key exists)", function () {
     const rules = JSON.parse(run(repoRoot, ["rules", "--format", "json"]).out) as { id: string }[];
     if (!rules.some((r) => r.id === "owners/unknown-key")) this.skip();

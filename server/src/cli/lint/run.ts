@@ -1,59 +1,25 @@
 /**
  * The core of `llm-d-contrib lint`, with its outside world passed in (CliIo, CliEngine) so that
  * unit tests drive it with a fake family: find the repository, load the configuration, collect
- * the files, check each one, apply safe fixes, and say which files need attention.
+ * the files, check each one (on several threads for big runs), apply safe fixes, and say which
+ * files need attention.
  */
-import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import {
-  CONFIG_FILE, decodeFile, detectKind, Workspace,
-  type FileKind, type HostFacts, type Problem, type ResolvedConfig,
-} from "../../engine/index";
+import { dirname, resolve } from "node:path";
+import { CONFIG_FILE, detectKind, type FileKind, type Problem } from "../../engine/index";
 import { findRepoRoot, toRelPath, walkFiles } from "../../host/repo";
-import type { CliEngine } from "../engine";
+import { realEngine, type CliEngine } from "../engine";
 import { UsageError } from "../errors";
 import type { CliIo } from "../io";
 import { Progress } from "../progress";
-import { internalProblem, loadRepoConfig } from "./config";
-import { fixUntilStable, writeFileAtomic } from "./fix";
-import { readBounded } from "./read";
+import { Checker, checkFile, union } from "./check";
+import { loadRepoConfig } from "./config";
+import { fixUntilStable } from "./fix";
+import { checkShare, startWorker, threadCount, WORKER_TAG, type WorkerResult } from "./parallel";
 import { collectFiles, resolveTargets } from "./targets";
 import type { FileProblems, LintOptions, LintReport } from "./types";
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/** Facts about git and the editor for commit rules. */
-function hostFacts(_root: string): HostFacts {
-  return {}; // TODO(lead): return gatherHostFacts(root) from server/src/host/git.ts once the commit helper lands it.
-}
-
-/** What checking one document needs, shared by the file loop, --stdin and --fix. */
-class Checker {
-  readonly overlay = new Map<string, string>();
-  readonly workspace: Workspace;
-  private readonly host: HostFacts;
-
-  constructor(readonly root: string, readonly config: ResolvedConfig, private readonly engine: CliEngine, listFiles: () => readonly string[], private readonly io: CliIo) {
-    // Editor-less DiskWorkspace: the overlay holds --stdin text and the text being fixed.
-    this.workspace = new Workspace(root, (rel) => this.overlay.get(rel) ?? readText(join(root, rel)), listFiles);
-    this.host = hostFacts(root);
-  }
-
-  lint(relPath: string, kind: FileKind, text: string): Problem[] {
-    return this.engine.lint({
-      document: { relPath, kind, text },
-      workspace: this.workspace,
-      config: this.config,
-      host: this.host,
-      onRuleError: (id, error) => {
-        if (this.io.env.LLM_D_CONTRIB_DEBUG) this.io.stderr.write(`${relPath}: ${id} threw: ${error instanceof Error ? error.stack : String(error)}\n`);
-      },
-    });
-  }
-}
-
-function readText(abs: string): string | undefined {
-  try { return readFileSync(abs, "utf8"); } catch { return undefined; }
+function debugSink(io: CliIo): ((message: string) => void) | undefined {
+  return io.env.LLM_D_CONTRIB_DEBUG ? (m) => io.stderr.write(m) : undefined;
 }
 
 /** Runs the checks and returns what was found; never writes to stdout. */
@@ -66,26 +32,36 @@ export async function lintRepository(options: LintOptions, io: CliIo, engine: Cl
   const { root } = targets;
   const { config, problems: configProblems } = loadRepoConfig(root, knownIds);
   const { files, wholeRepo } = collectFiles(targets, config.ignore);
+  // The kind comes from the path alone: a file of no kind is never opened.
+  const toCheck: [string, FileKind][] = [];
+  for (const f of files) {
+    const kind = detectKind(f, config);
+    if (kind !== undefined) toCheck.push([f, kind]);
+  }
 
   // listFiles(): the whole repository (walked only if a rule asks), plus files named explicitly even if ignored.
   let everyFile: readonly string[] | undefined = wholeRepo ? files : undefined;
-  const checker = new Checker(root, config, engine, () => (everyFile ??= union(walkFiles(root, root, config.ignore), files)), io);
+  const checker = new Checker(root, config, engine, () => (everyFile ??= union(walkFiles(root, root, config.ignore), files)), debugSink(io));
   const report: LintReport = { root, checked: 0, results: [], fixed: [], writeFailures: [] };
   if (configProblems.length > 0) report.results.push({ relPath: CONFIG_FILE, problems: configProblems });
 
-  const progress = new Progress(io.stderr, io.now, files.length);
+  const progress = new Progress(io.stderr, io.now, toCheck.length);
   try {
-    for (let i = 0; i < files.length; i++) {
-      const relPath = files[i];
-      const kind = detectKind(relPath, config);
-      if (kind !== undefined) {
+    const threads = !options.fix && engine === realEngine && io.workerScript ? threadCount(toCheck.length, io.env) : 1;
+    if (threads > 1) {
+      const done = await checkInParallel(io, io.workerScript!, threads, checker, toCheck, files, wholeRepo, progress);
+      report.checked = done.checked;
+      report.results.push(...done.results);
+    } else {
+      for (let i = 0; i < toCheck.length; i++) {
+        const [relPath, kind] = toCheck[i];
         const problems = checkFile(checker, relPath, kind, options.fix === true, report);
         if (problems !== undefined) {
           report.checked++;
           if (problems.length > 0) report.results.push({ relPath, problems });
         }
+        progress.tick(i + 1);
       }
-      progress.tick(i + 1);
     }
   } finally {
     progress.end();
@@ -93,44 +69,48 @@ export async function lintRepository(options: LintOptions, io: CliIo, engine: Cl
   return report;
 }
 
-/** Checks (and with `fix`, fixes) one file on disk; undefined when it is not a regular file. */
-function checkFile(checker: Checker, relPath: string, kind: FileKind, fix: boolean, report: LintReport): Problem[] | undefined {
-  const { config } = checker;
-  const abs = join(checker.root, relPath);
-  const read = readBounded(abs, config.maxFileBytes);
-  if ("notAFile" in read) return undefined;
-  if ("error" in read) return only(internalProblem(config, "internal/unreadable", `skipped: could not read the file (${read.error})`));
-  if ("tooLarge" in read) {
-    return only(internalProblem(config, "internal/too-large", `skipped: too large (${read.tooLarge} bytes; the limit maxFileBytes is ${config.maxFileBytes})`));
-  }
-  const decoded = decodeFile(read.bytes);
-  if ("problem" in decoded) return only(internalProblem(config, decoded.problem.ruleId, decoded.problem.message, decoded.problem.range));
-  const problems = checker.lint(relPath, kind, decoded.text);
-  if (!fix) return problems;
+/**
+ * Deals the files out to `threads` shares: share 0 is checked here while workers check the
+ * others. A worker that fails has its share checked here instead. Results keep file order.
+ */
+async function checkInParallel(io: CliIo, script: string, threads: number, checker: Checker, toCheck: [string, FileKind][],
+  runFiles: string[], wholeRepo: boolean, progress: Progress): Promise<WorkerResult> {
+  const shares: [string, FileKind][][] = Array.from({ length: threads }, () => []);
+  toCheck.forEach((f, i) => shares[i % threads].push(f));
+  const counter = new SharedArrayBuffer(4);
+  const others = new Int32Array(counter);
+  const jobs = shares.slice(1).map((share) => startWorker(script, {
+    tag: WORKER_TAG, root: checker.root, config: checker.config, files: share, runFiles, everyFile: wholeRepo ? runFiles : null, counter,
+  }).then((r) => r, (e: unknown) => e instanceof Error ? e : new Error(String(e))));
 
-  checker.overlay.set(relPath, decoded.text);
+  let mine = 0;
+  const parts: WorkerResult[] = [checkShare(checker, shares[0], () => progress.tick(++mine + Atomics.load(others, 0)))];
+  const timer = setInterval(() => progress.tick(mine + Atomics.load(others, 0), true), 100);
   try {
-    const fixed = fixUntilStable(decoded.text, problems, (text) => {
-      checker.overlay.set(relPath, text);
-      return checker.lint(relPath, kind, text);
+    const settled = await Promise.all(jobs);
+    settled.forEach((r, i) => {
+      if (r instanceof Error) {
+        debugSink(io)?.(`a lint worker failed (${r.message}); checking its files on the main thread\n`);
+        parts.push(checkShare(checker, shares[i + 1], () => progress.tick(++mine)));
+      } else {
+        parts.push(r);
+      }
     });
-    if (fixed.applied === 0) return problems;
-    const hadBom = read.bytes.length >= 3 && read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf;
-    try {
-      writeFileAtomic(abs, hadBom ? Buffer.concat([UTF8_BOM, Buffer.from(fixed.text, "utf8")]) : fixed.text);
-    } catch (e) {
-      report.writeFailures.push({ relPath, message: e instanceof Error ? e.message : String(e) });
-      return problems;
-    }
-    report.fixed.push({ relPath, fixes: fixed.applied });
-    return fixed.problems;
   } finally {
-    checker.overlay.delete(relPath);
+    clearInterval(timer);
   }
-}
-
-function only(p: Problem | undefined): Problem[] {
-  return p ? [p] : [];
+  const byPath = new Map<string, Problem[]>();
+  let checked = 0;
+  for (const p of parts) {
+    checked += p.checked;
+    for (const r of p.results) byPath.set(r.relPath, r.problems);
+  }
+  const results: FileProblems[] = [];
+  for (const [relPath] of toCheck) {
+    const problems = byPath.get(relPath);
+    if (problems) results.push({ relPath, problems });
+  }
+  return { results, checked };
 }
 
 /** --stdin: the text comes from standard input, placed at --stdin-filename in the repository around it. */
@@ -144,7 +124,7 @@ async function lintStdin(options: LintOptions, io: CliIo, engine: CliEngine, kno
   const relPath = toRelPath(root, abs);
   const { config, problems: configProblems } = loadRepoConfig(root, knownIds);
   let everyFile: readonly string[] | undefined;
-  const checker = new Checker(root, config, engine, () => (everyFile ??= union(walkFiles(root, root, config.ignore), [relPath])), io);
+  const checker = new Checker(root, config, engine, () => (everyFile ??= union(walkFiles(root, root, config.ignore), [relPath])), debugSink(io));
   const report: LintReport = { root, checked: 0, results: [], fixed: [], writeFailures: [] };
   if (configProblems.length > 0) report.results.push({ relPath: CONFIG_FILE, problems: configProblems });
   const kind = detectKind(relPath, config);
@@ -165,10 +145,4 @@ async function lintStdin(options: LintOptions, io: CliIo, engine: CliEngine, kno
   report.checked = 1;
   if (problems.length > 0) report.results.push({ relPath, problems });
   return report;
-}
-
-function union(walked: string[], more: readonly string[]): string[] {
-  const set = new Set(walked);
-  const extra = more.filter((f) => !set.has(f));
-  return extra.length === 0 ? walked : [...walked, ...extra].sort();
 }

@@ -1,0 +1,99 @@
+/**
+ * Checking one file: what the sequential loop, the worker threads, --stdin and --fix share.
+ * The per-file path stays lean: the kind is known from the path before this runs, the size is
+ * checked before reading, and bytes go straight to decodeFile.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { decodeFile, Workspace, type FileKind, type HostFacts, type Problem, type ResolvedConfig } from "../../engine/index";
+import type { CliEngine } from "../engine";
+import { internalProblem } from "./config";
+import { fixUntilStable, writeFileAtomic } from "./fix";
+import { readBounded } from "./read";
+import type { LintReport } from "./types";
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Facts about git and the editor for commit rules. */
+export function hostFacts(_root: string): HostFacts {
+  return {}; // TODO(lead): return gatherHostFacts(root) from server/src/host/git.ts once the commit helper lands it.
+}
+
+/** What checking a document needs: the configuration, the engine and a workspace over the disk. */
+export class Checker {
+  /** Text that wins over the disk: the --stdin text, the text being fixed. */
+  readonly overlay = new Map<string, string>();
+  readonly workspace: Workspace;
+  private readonly host: HostFacts;
+
+  constructor(readonly root: string, readonly config: ResolvedConfig, private readonly engine: CliEngine,
+    listFiles: () => readonly string[], private readonly debug?: (message: string) => void) {
+    // Like host/repo.ts's DiskWorkspace, but listFiles() is computed only if a rule asks for it.
+    this.workspace = new Workspace(root, (rel) => this.overlay.get(rel) ?? readText(join(root, rel)), listFiles);
+    this.host = hostFacts(root);
+  }
+
+  lint(relPath: string, kind: FileKind, text: string): Problem[] {
+    return this.engine.lint({
+      document: { relPath, kind, text },
+      workspace: this.workspace,
+      config: this.config,
+      host: this.host,
+      onRuleError: this.debug && ((id, error) => this.debug!(`${relPath}: ${id} threw: ${error instanceof Error ? error.stack : String(error)}\n`)),
+    });
+  }
+}
+
+export function readText(abs: string): string | undefined {
+  try { return readFileSync(abs, "utf8"); } catch { return undefined; }
+}
+
+/** `walked` plus any of `more` it lacks, sorted; `walked` itself when nothing is missing. */
+export function union(walked: string[], more: readonly string[]): string[] {
+  const set = new Set(walked);
+  const extra = more.filter((f) => !set.has(f));
+  return extra.length === 0 ? walked : [...walked, ...extra].sort();
+}
+
+/**
+ * Checks (and with `fix`, fixes in place) one file on disk. Undefined when it is not a regular
+ * file (a FIFO, a link to a folder): such a path is not counted as checked.
+ */
+export function checkFile(checker: Checker, relPath: string, kind: FileKind, fix: boolean, report: Pick<LintReport, "fixed" | "writeFailures">): Problem[] | undefined {
+  const { config } = checker;
+  const abs = join(checker.root, relPath);
+  const read = readBounded(abs, config.maxFileBytes);
+  if ("notAFile" in read) return undefined;
+  if ("error" in read) return only(internalProblem(config, "internal/unreadable", `skipped: could not read the file (${read.error})`));
+  if ("tooLarge" in read) {
+    return only(internalProblem(config, "internal/too-large", `skipped: too large (${read.tooLarge} bytes; the limit maxFileBytes is ${config.maxFileBytes})`));
+  }
+  const decoded = decodeFile(read.bytes);
+  if ("problem" in decoded) return only(internalProblem(config, decoded.problem.ruleId, decoded.problem.message, decoded.problem.range));
+  const problems = checker.lint(relPath, kind, decoded.text);
+  if (!fix) return problems;
+
+  checker.overlay.set(relPath, decoded.text);
+  try {
+    const fixed = fixUntilStable(decoded.text, problems, (text) => {
+      checker.overlay.set(relPath, text);
+      return checker.lint(relPath, kind, text);
+    });
+    if (fixed.applied === 0) return problems;
+    const hadBom = read.bytes.length >= 3 && read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf;
+    try {
+      writeFileAtomic(abs, hadBom ? Buffer.concat([UTF8_BOM, Buffer.from(fixed.text, "utf8")]) : fixed.text);
+    } catch (e) {
+      report.writeFailures.push({ relPath, message: e instanceof Error ? e.message : String(e) });
+      return problems;
+    }
+    report.fixed.push({ relPath, fixes: fixed.applied });
+    return fixed.problems;
+  } finally {
+    checker.overlay.delete(relPath);
+  }
+}
+
+function only(p: Problem | undefined): Problem[] {
+  return p ? [p] : [];
+}
