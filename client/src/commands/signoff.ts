@@ -9,7 +9,7 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { Identity } from "../../../server/src/engine/types";
 import { gatherHostFacts, invalidateHostFacts, workTreeRoot } from "../../../server/src/host/git";
-import { APP_NAMES, checkBranch, remediationCommitText, title, type BranchDco, type DcoApp } from "../../../server/src/host/dco";
+import { APP_NAMES, checkBranch, fixCommand, remediationCommitText, title, type BranchDco, type DcoApp } from "../../../server/src/host/dco";
 import { amendWithSignoff, signOffBranch, type OpResult } from "../../../server/src/host/signoff-ops";
 import type { CommitInfo } from "../../../server/src/host/git";
 import { gitApi, pickRepository, pickRoot, type CommandTarget } from "../git/repository";
@@ -149,9 +149,10 @@ async function checkDco(arg: unknown): Promise<CommandResult> {
   };
   if (t.assumeYes !== undefined || r.failing.length === 0) { if (t.assumeYes === undefined) void vscode.window.showInformationMessage(summary); return result; }
   const me = await identity(root);
+  const merges = r.verdicts.some((v) => v.skipped === "merge");
   const items: (vscode.QuickPickItem & { run?: () => unknown })[] = r.failing.map((v) => ({
     label: `$(error) ${v.commit.sha.slice(0, 7)} ${title(v.commit)}`,
-    detail: describeFailures(v),
+    detail: `${describeFailures(v)} — fix: ${fixCommand(v, r.base.sha, v.commit.sha === r.verdicts[0].commit.sha, merges)}`,
     description: v.commit.author.name,
   }));
   items.push({ label: "", kind: vscode.QuickPickItemKind.Separator });

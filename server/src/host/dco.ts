@@ -165,6 +165,18 @@ export function title(c: CommitInfo): string {
   return c.message.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
 }
 
+/** The command that repairs one failing commit. */
+export function fixCommand(v: CommitVerdict, base: string, isHead: boolean, merges = false): string {
+  const rebase = `git rebase --signoff${merges ? " --rebase-merges" : ""}`;
+  const email = Object.values(v.failures).some((f) => /valid email|invalid (author|committer) email/.test(f ?? ""));
+  if (email) {
+    return isHead
+      ? `git config user.email <a valid address>; git commit --amend --no-edit --reset-author --signoff`
+      : `git config user.email <a valid address>; ${rebase} --exec "git commit --amend --no-edit --reset-author --signoff" ${base.slice(0, 12)}`;
+  }
+  return isHead ? "git commit --amend --signoff --no-edit" : `${rebase} ${base.slice(0, 12)}`;
+}
+
 /** The text of a remediation commit signing off `failing` (only meaningful when dco.yml allows it). */
 export function remediationCommitText(failing: CommitInfo[], me: Identity): string {
   const own = failing.filter((c) => samePair(c.author, me));

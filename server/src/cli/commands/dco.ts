@@ -1,5 +1,5 @@
 import { Option } from "commander";
-import { APP_NAMES, checkBranch, remediationCommitText, title, type CommitVerdict, type DcoApp } from "../../host/dco";
+import { APP_NAMES, checkBranch, fixCommand, remediationCommitText, title, type CommitVerdict, type DcoApp } from "../../host/dco";
 import { gatherHostFacts, workTreeRoot } from "../../host/git";
 import { EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS } from "../errors";
 import { colors, useColor, type CliIo } from "../io";
@@ -81,18 +81,6 @@ export async function runDco(opts: DcoOptions, io: CliIo): Promise<number> {
   if (!config.requireMembers) out += `\nnote: .github/dco.yml exempts verified (signed) commits by organisation members; membership cannot be seen from here.\n`;
   io.stdout.write(out);
   return EXIT_PROBLEMS;
-}
-
-/** The command that repairs one failing commit. */
-export function fixCommand(v: CommitVerdict, base: string, isHead: boolean, merges = false): string {
-  const rebase = `git rebase --signoff${merges ? " --rebase-merges" : ""}`;
-  const email = Object.values(v.failures).some((f) => /valid email|invalid (author|committer) email/.test(f ?? ""));
-  if (email) {
-    return isHead
-      ? `git config user.email <a valid address>; git commit --amend --no-edit --reset-author --signoff`
-      : `git config user.email <a valid address>; ${rebase} --exec "git commit --amend --no-edit --reset-author --signoff" ${base.slice(0, 12)}`;
-  }
-  return isHead ? "git commit --amend --signoff --no-edit" : `${rebase} ${base.slice(0, 12)}`;
 }
 
 export const dcoCommand: CliCommand = {
