@@ -140,3 +140,13 @@ describe("flags rule docs", () => {
     }
   });
 });
+
+describe("flags occurrences of several names in one pass", () => {
+  it("agrees with the one-name scan, overlapping names included", () => {
+    const { occurrencesOfAll } = require("../../../server/src/engine/families/flags/workspace-index") as typeof import("../../../server/src/engine/families/flags/workspace-index");
+    const text = 'fs.Bool("field-1", ...) fs.Bool("field-10") --field-1=x field-1-y a.field-10 "field-10"';
+    const all = occurrencesOfAll(text, ["field-1", "field-10"]);
+    assert.deepEqual(all.get("field-1"), occurrences(text, "field-1"));
+    assert.deepEqual(all.get("field-10"), occurrences(text, "field-10"));
+  });
+});

@@ -9,7 +9,7 @@ import { occurrences, renameInOtherFiles } from "./workspace-index";
  * file of the workspace that spells it exactly. Never safe: a rename changes a public interface,
  * so the editor previews it and `lint --fix` leaves it alone.
  */
-export function renameFix(d: FlagDecl, ctx: RuleContext, index: LineIndex): Fix | undefined {
+export function renameFix(d: FlagDecl, ctx: RuleContext, index: LineIndex, docOccurrences?: Map<string, number[]>): Fix | undefined {
   if (!d.nameRange || !d.renameTo) return undefined;
   const doc = ctx.document;
   let edits: TextEdit[];
@@ -22,7 +22,7 @@ export function renameFix(d: FlagDecl, ctx: RuleContext, index: LineIndex): Fix 
     otherFiles = renameInOtherFiles(ctx.workspace, doc.relPath, `.Values.${d.valuesPath}`, `.Values.${newPath}`, (p) => p.startsWith(chart));
   } else {
     const oldName = doc.text.slice(index.offsetAt(d.nameRange.start), index.offsetAt(d.nameRange.end));
-    const offsets = occurrences(doc.text, oldName);
+    const offsets = docOccurrences?.get(oldName) ?? occurrences(doc.text, oldName);
     edits = offsets.map((o) => ({ range: index.range(o, o + oldName.length), newText: d.renameTo! }));
     if (!offsets.includes(index.offsetAt(d.nameRange.start))) edits.push({ range: d.nameRange, newText: d.renameTo });
     otherFiles = renameInOtherFiles(ctx.workspace, doc.relPath, oldName, d.renameTo);
@@ -47,4 +47,9 @@ export function renamedDisplay(d: FlagDecl, parsed: { lines: LineIndex }): strin
   const old = d.nameRange ? parsed.lines.text.slice(parsed.lines.offsetAt(d.nameRange.start), parsed.lines.offsetAt(d.nameRange.end)) : d.name;
   const at = d.display.lastIndexOf(old);
   return at === -1 ? d.renameTo : d.display.slice(0, at) + d.renameTo + d.display.slice(at + old.length);
+}
+
+/** The text a declaration's name has in the document (what a rename replaces). */
+export function currentName(d: FlagDecl, index: LineIndex): string | undefined {
+  return d.nameRange ? index.text.slice(index.offsetAt(d.nameRange.start), index.offsetAt(d.nameRange.end)) : undefined;
 }

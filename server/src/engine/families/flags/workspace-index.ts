@@ -93,6 +93,34 @@ export function occurrences(text: string, name: string): number[] {
   return out;
 }
 
+/**
+ * Whole-name occurrences of several names in one pass (one regex over the text, not one scan per
+ * name): a file with many findings pays for its text once.
+ */
+export function occurrencesOfAll(text: string, names: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const uniq = [...new Set(names.filter((n) => n))].sort((a, b) => b.length - a.length);
+  for (const n of uniq) out.set(n, []);
+  if (uniq.length === 0) return out;
+  if (uniq.length === 1) { out.set(uniq[0], occurrences(text, uniq[0])); return out; }
+  const re = new RegExp(uniq.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const i = m.index;
+    re.lastIndex = i + 1;
+    for (const name of uniq) {
+      if (!text.startsWith(name, i)) continue;
+      const p = i > 0 ? text.charCodeAt(i - 1) : 32;
+      const pp = i > 1 ? text.charCodeAt(i - 2) : 32;
+      const e = i + name.length;
+      const n = e < text.length ? text.charCodeAt(e) : 32;
+      const nn = e + 1 < text.length ? text.charCodeAt(e + 1) : 32;
+      if (isWordChar(p) || (p === 45 && isWordChar(pp)) || isWordChar(n) || (n === 45 && isWordChar(nn))) continue;
+      out.get(name)!.push(i);
+    }
+  }
+  return out;
+}
+
 /** Edits renaming every whole occurrence of `oldName` in the workspace's other files. */
 export function renameInOtherFiles(ws: WorkspaceView, self: string, oldName: string, newName: string, only?: (relPath: string) => boolean): { relPath: string; edits: TextEdit[] }[] {
   const out: { relPath: string; edits: TextEdit[] }[] = [];

@@ -5,7 +5,8 @@
  */
 import type { Range, WorkspaceView } from "../../../types";
 import { LineIndex } from "../../../text";
-import { Tokens, IDENT, STRING, NUMBER, PUNCT } from "../lex/tokens";
+import { Tokens, TOKEN } from "../lex/tokens";
+const { IDENT, STRING, NUMBER, PUNCT } = TOKEN;
 import { lexGo, goStringValue } from "../lex/go";
 import type { DefaultValue, Evidence, FlagsSettings } from "../model";
 import { findEvidenceWord, switchState, offSpelling } from "../evidence";
@@ -89,15 +90,18 @@ export class GoFile {
     if (this.fieldValuesCache) return this.fieldValuesCache;
     const m = new Map<string, number[]>();
     const t = this.t;
+    const type = t.type, start = t.start, text = t.text;
+    const punct = (k: number, code: number) => type[k] === PUNCT && text.charCodeAt(start[k]) === code;
     for (let i = 1; i < t.n - 2; i++) {
-      if (t.type[i] !== IDENT) continue;
+      if (type[i] !== IDENT || type[i + 1] !== PUNCT) continue;
       let v = -1;
-      if (t.isPunct(i + 1, ":") && !t.isPunct(i + 2, "=") && (t.isPunct(i - 1, "{") || t.isPunct(i - 1, ","))) v = i + 2;
-      else if (t.isPunct(i - 1, ".") && t.isPunct(i + 1, "=") && !t.isPunct(i + 2, "=")) v = i + 2;
+      const next = text.charCodeAt(start[i + 1]);
+      if (next === 58 /* : */ && !punct(i + 2, 61) && (punct(i - 1, 123) || punct(i - 1, 44))) v = i + 2;
+      else if (next === 61 /* = */ && punct(i - 1, 46) && !punct(i + 2, 61)) v = i + 2;
       if (v === -1) continue;
       // Only a single-token value, followed by , } ; or the end of the line.
-      const next = v + 1;
-      if (next < t.n && t.line[next] === t.line[v] && !t.isPunct(next, ",") && !t.isPunct(next, "}") && !t.isPunct(next, ";")) continue;
+      const after = v + 1;
+      if (after < t.n && t.line[after] === t.line[v] && !punct(after, 44) && !punct(after, 125) && !punct(after, 59)) continue;
       const name = t.text_(i);
       const list = m.get(name);
       if (list) list.push(v); else m.set(name, [v]);

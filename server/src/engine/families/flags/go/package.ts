@@ -5,7 +5,8 @@
  */
 import type { WorkspaceView } from "../../../types";
 import { LineIndex } from "../../../text";
-import { STRING } from "../lex/tokens";
+import { TOKEN } from "../lex/tokens";
+const { STRING } = TOKEN;
 import { goStringValue } from "../lex/go";
 import { GoFile, stripComment } from "./context";
 import { flagsSettings } from "../model";

@@ -1,7 +1,8 @@
 /** What JS/TS recognisers share: tokens, string values, defaults and evidence. */
 import type { Range } from "../../../types";
 import type { LineIndex } from "../../../text";
-import { Tokens, IDENT, STRING, NUMBER } from "../lex/tokens";
+import { Tokens, TOKEN } from "../lex/tokens";
+const { IDENT, STRING, NUMBER } = TOKEN;
 import { lexJs, jsStringValue } from "../lex/js";
 import type { DefaultValue, Evidence, FlagsSettings } from "../model";
 import { findEvidenceWord, switchState, offSpelling } from "../evidence";
@@ -60,4 +61,3 @@ export class JsFile {
     return out;
   }
 }
-export { IDENT, STRING };

@@ -1,4 +1,5 @@
-import { Tokens, IDENT, STRING, NUMBER, PUNCT } from "./tokens";
+import { Tokens, TOKEN } from "./tokens";
+const { IDENT, STRING, NUMBER, PUNCT } = TOKEN;
 
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;

@@ -1,4 +1,5 @@
-import { Tokens, IDENT, STRING, NUMBER, PUNCT, NEWLINE } from "./tokens";
+import { Tokens, TOKEN } from "./tokens";
+const { IDENT, STRING, NUMBER, PUNCT, NEWLINE } = TOKEN;
 
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127;

@@ -5,6 +5,11 @@
  */
 
 export const IDENT = 1, STRING = 2, NUMBER = 3, PUNCT = 4, NEWLINE = 5;
+/**
+ * The same numbers as one object, for hot loops: `const { IDENT, PUNCT } = TOKEN` copies them into
+ * module constants once (a named import is a getter call per use under tsx's CommonJS interop).
+ */
+export const TOKEN = { IDENT, STRING, NUMBER, PUNCT, NEWLINE } as const;
 
 let pool: Tokens | undefined;
 

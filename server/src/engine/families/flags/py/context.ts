@@ -1,7 +1,8 @@
 /** What Python recognisers share: tokens, logical lines with their enclosing block, literal values. */
 import type { Range } from "../../../types";
 import type { LineIndex } from "../../../text";
-import { Tokens, IDENT, STRING, NUMBER, NEWLINE, PUNCT } from "../lex/tokens";
+import { Tokens, TOKEN } from "../lex/tokens";
+const { IDENT, STRING, NUMBER, NEWLINE, PUNCT } = TOKEN;
 import { lexPython, pyStringValue } from "../lex/python";
 import type { DefaultValue, Evidence, FlagsSettings } from "../model";
 import { findEvidenceWord, switchState, offSpelling } from "../evidence";
@@ -142,4 +143,3 @@ function inherit(stack: { kind: string }[]): "class" | "def" | "module" | "unkno
   return "module";
 }
 
-export { IDENT, STRING, NUMBER, NEWLINE, PUNCT };

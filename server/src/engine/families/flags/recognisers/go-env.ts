@@ -4,7 +4,8 @@
  * a callee whose name says Env and Bool/Default/Or. The variable name must resolve to an
  * UPPER_CASE string (a literal or a constant), so a helper's own parameter is never a declaration.
  */
-import { IDENT, STRING } from "../lex/tokens";
+import { TOKEN } from "../lex/tokens";
+const { IDENT, STRING } = TOKEN;
 import type { GoFile } from "../go/context";
 import type { DefaultValue, FlagDecl, ValueType } from "../model";
 import { experimentalName } from "../evidence";

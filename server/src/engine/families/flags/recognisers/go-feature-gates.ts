@@ -9,7 +9,8 @@
  * A gate registered by identifier is resolved through same-file constants, then the package's
  * other files, then a folder named like the qualifier; unresolved, its identifier stands for it.
  */
-import { IDENT, STRING } from "../lex/tokens";
+import { TOKEN } from "../lex/tokens";
+const { IDENT, STRING } = TOKEN;
 import type { GoFile } from "../go/context";
 import { stripComment } from "../go/context";
 import type { Evidence, FlagDecl } from "../model";

@@ -4,7 +4,8 @@
  * their `P` forms (a shorthand after the name) and `Var`/`VarP` with a custom Value.
  * A call must have exactly the arity of its form, so `zap.Bool(k, v)` or `x.String()` never match.
  */
-import { IDENT, STRING } from "../lex/tokens";
+import { TOKEN } from "../lex/tokens";
+const { IDENT, STRING } = TOKEN;
 import type { GoFile } from "../go/context";
 import type { FlagDecl, ValueType } from "../model";
 import { experimentalName, findEvidenceWord } from "../evidence";

@@ -6,7 +6,8 @@
  * name only under the policy `featureGateStagesNeedName: true`; an Alpha gate that defaults to true
  * is always experimental-default-on.
  */
-import { IDENT, STRING } from "../lex/tokens";
+import { TOKEN } from "../lex/tokens";
+const { IDENT, STRING } = TOKEN;
 import type { GoFile } from "../go/context";
 import type { Evidence, FlagDecl } from "../model";
 import { experimentalName } from "../evidence";

@@ -2,7 +2,8 @@
  * urfave/cli flag structs: `&cli.BoolFlag{Name: "x", Value: true, Usage: "..."}` (v2 and v3).
  * The default is `Value:` (absent means the zero value, off); `Usage:` and `Category:` are help text.
  */
-import { IDENT } from "../lex/tokens";
+import { TOKEN } from "../lex/tokens";
+const { IDENT } = TOKEN;
 import type { GoFile } from "../go/context";
 import type { FlagDecl, ValueType, DefaultValue } from "../model";
 import { experimentalName } from "../evidence";

@@ -4,7 +4,8 @@
  * boolean switch, off unless a default is given; `--no-name` declares `name` on by default.
  */
 import type { JsFile } from "../js/context";
-import { IDENT, STRING } from "../js/context";
+import { TOKEN } from "../lex/tokens";
+const { IDENT, STRING } = TOKEN;
 import type { DefaultValue, FlagDecl, ValueType } from "../model";
 import { experimentalName } from "../evidence";
 

@@ -4,7 +4,8 @@
  * are read; a boolean option without a default is off.
  */
 import type { JsFile } from "../js/context";
-import { IDENT, STRING } from "../js/context";
+import { TOKEN } from "../lex/tokens";
+const { IDENT, STRING } = TOKEN;
 import type { DefaultValue, FlagDecl, ValueType } from "../model";
 import { experimentalName } from "../evidence";
 import { camel } from "./js-commander";

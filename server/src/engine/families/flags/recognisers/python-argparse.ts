@@ -3,7 +3,8 @@
  * (also on argument groups). store_true means off, store_false on, BooleanOptionalAction takes
  * `default`. Positional arguments (no leading dash) are not options and are skipped.
  */
-import { IDENT } from "../lex/tokens";
+import { TOKEN } from "../lex/tokens";
+const { IDENT } = TOKEN;
 import type { PyFile } from "../py/context";
 import type { DefaultValue, FlagDecl, ValueType } from "../model";
 import { experimentalName } from "../evidence";

@@ -2,7 +2,8 @@
  * click: `@click.option("--name", is_flag=True, default=False, help="...")` and the boolean form
  * `"--name/--no-name"`. A flag without `default` is off.
  */
-import { IDENT } from "../lex/tokens";
+import { TOKEN } from "../lex/tokens";
+const { IDENT } = TOKEN;
 import type { PyFile } from "../py/context";
 import type { FlagDecl, ValueType, DefaultValue } from "../model";
 import { experimentalName } from "../evidence";

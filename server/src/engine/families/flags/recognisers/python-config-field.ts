@@ -4,7 +4,8 @@
  * (the string right after it), the comment above it or on its line. A field only becomes a
  * declaration when its name or its own text says experimental.
  */
-import { IDENT, STRING } from "../lex/tokens";
+import { TOKEN } from "../lex/tokens";
+const { IDENT, STRING } = TOKEN;
 import type { PyFile } from "../py/context";
 import type { DefaultValue, FlagDecl } from "../model";
 import { experimentalName, hasExperimentalName } from "../evidence";

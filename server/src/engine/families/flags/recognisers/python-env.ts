@@ -2,7 +2,8 @@
  * Python environment switches with a default: `os.environ.get("X", "0")`, `os.getenv("X", "false")`.
  * Without a default the variable is off when unset. The name must be an UPPER_CASE literal.
  */
-import { IDENT } from "../lex/tokens";
+import { TOKEN } from "../lex/tokens";
+const { IDENT } = TOKEN;
 import type { PyFile } from "../py/context";
 import type { FlagDecl } from "../model";
 import { experimentalName } from "../evidence";

@@ -3,7 +3,8 @@
  * `name: Annotated[bool, typer.Option(help=...)] = False`. Without an explicit "--x" the option is
  * the parameter name with dashes.
  */
-import { IDENT } from "../lex/tokens";
+import { TOKEN } from "../lex/tokens";
+const { IDENT } = TOKEN;
 import type { PyFile } from "../py/context";
 import type { DefaultValue, FlagDecl } from "../model";
 import { experimentalName } from "../evidence";

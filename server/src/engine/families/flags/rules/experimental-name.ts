@@ -3,7 +3,8 @@ import type { FlagsParsed } from "../model";
 import { flagsSettings } from "../model";
 import { hasExperimentalName } from "../evidence";
 import { describeEvidence, namingEvidence } from "../classify";
-import { renameFix, renamedDisplay } from "../fixes";
+import { currentName, renameFix, renamedDisplay } from "../fixes";
+import { occurrencesOfAll } from "../workspace-index";
 
 /**
  * CONTRIBUTING.md: "Experimental flags must include `experimental` in name". A declaration whose
@@ -18,11 +19,13 @@ export const experimentalNameRule: Rule<FlagsParsed> = {
   check(parsed, ctx) {
     const settings = flagsSettings(ctx.settings);
     const out: Finding[] = [];
-    for (const d of parsed.decls) {
-      if (d.deprecated || hasExperimentalName(d.name)) continue;
+    const reported = parsed.decls.filter((d) => !d.deprecated && !hasExperimentalName(d.name) && namingEvidence(d, settings).length > 0);
+    if (reported.length === 0) return out;
+    const names = reported.filter((d) => !d.valuesPath).map((d) => currentName(d, parsed.lines)).filter((n): n is string => !!n);
+    const inDoc = occurrencesOfAll(ctx.document.text, names);
+    for (const d of reported) {
       const ev = namingEvidence(d, settings);
-      if (ev.length === 0) continue;
-      const fix = renameFix(d, ctx, parsed.lines);
+      const fix = renameFix(d, ctx, parsed.lines, inDoc);
       const suggestion = d.renameTo ? `; name it ${renamedDisplay(d, parsed)}` : "";
       out.push({
         range: d.range,
