@@ -201,6 +201,21 @@ describe("commit-msg and install-hook", function () {
     assert.equal(await runCli(["commit-msg", join(repo.dir, "missing")], io(repo.dir)), 2);
   });
 
+  it("commit-msg lets a merge commit's message through without a sign-off (MERGE_HEAD exists)", async () => {
+    repo.git("checkout", "-q", "-b", "topic");
+    repo.commit(`Topic\n\nWhy.\n\n${SOB}\n`, { file: "topic.txt" });
+    repo.git("checkout", "-q", "main");
+    repo.commit(`Main\n\nWhy.\n\n${SOB}\n`, { file: "main.txt" });
+    repo.git("merge", "-q", "--no-commit", "--no-ff", "topic");
+    const file = join(repo.dir, ".git", "COMMIT_EDITMSG");
+    writeFileSync(file, "Merge branch 'topic'\n");
+    const out = io(repo.dir);
+    assert.equal(await runCli(["commit-msg", file], out), 0, out.err);
+    repo.git("merge", "--abort");
+    const after = io(repo.dir);
+    assert.equal(await runCli(["commit-msg", file], after), 1, "without the merge it is an ordinary commit");
+  });
+
   it("install-hook writes a hook that git runs, and it stops an unsigned commit", async () => {
     const out = io(repo.dir);
     assert.equal(await runCli(["install-hook"], out), 0, out.err);

@@ -68,4 +68,15 @@ describe("git commit trailer grammar", () => {
     assert.ok(scopeAt("Fixes: #12", "Fixes").includes("keyword.other.trailer.git-commit"));
     assert.ok(!scopesOf("Note: this matters").some((t) => t.scopes.some((s) => s.includes("trailer"))));
   });
+
+  it("the git-commit snippets are valid and the sign-off snippet has the DCO form", () => {
+    const snippets = JSON.parse(readFileSync(join(root, "snippets/git-commit.code-snippets"), "utf8"));
+    const sob = snippets["Signed-off-by trailer"];
+    assert.deepEqual(sob.body, ["Signed-off-by: ${1:Your Name} <${2:you@example.com}>"]);
+    for (const [name, s] of Object.entries<any>(snippets)) {
+      assert.ok(Array.isArray(s.prefix) && s.prefix.length > 0 && Array.isArray(s.body) && typeof s.description === "string", name);
+    }
+    const declared = pkg.contributes.snippets.filter((x: any) => x.path === "./snippets/git-commit.code-snippets").map((x: any) => x.language);
+    assert.deepEqual(declared.sort(), ["git-commit", "scminput"]);
+  });
 });
