@@ -5,7 +5,7 @@
  * MD043 (required headings) on the same files.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { timeCmd, type Timed } from "./lib/timeCmd";
 import { REPO_ROOT, SHARED } from "./lib/paths";
@@ -40,7 +40,17 @@ function alternate(rounds: number, a: () => Timed, b: () => Timed): [Pair, Pair]
   return [pair(ra), pair(rb)];
 }
 
-export interface RepoResult { files: number; bytes: number; cli_s: number; ripgrep_s: number; ratio_vs_ripgrep: number; cli: Pair; ripgrep: Pair; rounds: number }
+export interface RepoResult { files: number; bytes: number; cli_s: number; ripgrep_s: number; ratio_vs_ripgrep: number; cli: Pair; ripgrep: Pair; rounds: number; problemsByRule: Record<string, number>; ripgrepMatches: number }
+
+/** What the CLI found, per rule id (from its JSON output): shows the run did real work. */
+export function problemsByRule(jsonFile: string): Record<string, number> {
+  try {
+    const out: Record<string, number> = {};
+    const data = JSON.parse(readFileSync(jsonFile, "utf8")) as { ruleId?: string }[];
+    for (const p of Array.isArray(data) ? data : []) out[p.ruleId ?? "?"] = (out[p.ruleId ?? "?"] ?? 0) + 1;
+    return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1]));
+  } catch { return {}; }
+}
 
 export function runRepo(opts: { treeRoot: string; files: number; bytes: number; rounds: number; outDir: string; log?: (s: string) => void }): RepoResult {
   if (!existsSync(CLI_JS)) throw new Error("dist/cli.js is missing (npm run build)");
@@ -52,7 +62,8 @@ export function runRepo(opts: { treeRoot: string; files: number; bytes: number; 
     return t;
   };
   const [c, r] = alternate(opts.rounds, cli, rg);
-  const result = { files: opts.files, bytes: opts.bytes, cli_s: c.best_s, ripgrep_s: r.best_s, ratio_vs_ripgrep: round(c.best_s / Math.max(r.best_s, 0.001), 2), cli: c, ripgrep: r, rounds: opts.rounds };
+  const matches = readFileSync(join(opts.outDir, "repo-rg.txt"), "utf8").split("\n").filter(Boolean).length;
+  const result = { files: opts.files, bytes: opts.bytes, cli_s: c.best_s, ripgrep_s: r.best_s, ratio_vs_ripgrep: round(c.best_s / Math.max(r.best_s, 0.001), 2), cli: c, ripgrep: r, rounds: opts.rounds, problemsByRule: problemsByRule(join(opts.outDir, "repo-cli.json")), ripgrepMatches: matches };
   opts.log?.(`repo: CLI ${c.best_s} s (${c.cores_used} cores), rg ${r.best_s} s (${r.cores_used} cores), ratio ${result.ratio_vs_ripgrep}`);
   return result;
 }
@@ -86,7 +97,7 @@ export function prepareMarkdownSet(opts: { dir: string; generated: number; seed:
   return { files, bytes };
 }
 
-export interface MarkdownlintResult { files: number; bytes: number; ours_s: number; md043_s: number; ratio: number; ours: Pair; md043: Pair; rounds: number }
+export interface MarkdownlintResult { files: number; bytes: number; ours_s: number; md043_s: number; ratio: number; ours: Pair; md043: Pair; rounds: number; problemsByRule: Record<string, number> }
 
 export function runMarkdownlint(opts: { dir: string; files: number; bytes: number; rounds: number; outDir: string; log?: (s: string) => void }): MarkdownlintResult {
   if (!existsSync(CLI_JS)) throw new Error("dist/cli.js is missing (npm run build)");
@@ -100,7 +111,7 @@ export function runMarkdownlint(opts: { dir: string; files: number; bytes: numbe
     return t;
   };
   const [o, m] = alternate(opts.rounds, ours, md043);
-  const result = { files: opts.files, bytes: opts.bytes, ours_s: o.best_s, md043_s: m.best_s, ratio: round(o.best_s / Math.max(m.best_s, 0.001), 2), ours: o, md043: m, rounds: opts.rounds };
+  const result = { files: opts.files, bytes: opts.bytes, ours_s: o.best_s, md043_s: m.best_s, ratio: round(o.best_s / Math.max(m.best_s, 0.001), 2), ours: o, md043: m, rounds: opts.rounds, problemsByRule: problemsByRule(join(opts.outDir, "md-cli.json")) };
   opts.log?.(`markdownlint: ours ${o.best_s} s, MD043 ${m.best_s} s, ratio ${result.ratio}`);
   return result;
 }

@@ -279,35 +279,45 @@ export function ownersAliasesFile(rng: Rng, aliasNames: readonly string[]): stri
 }
 
 /**
- * A typical OWNERS file (about `lines` long; 40 is typical of Kubernetes). One in twenty has a
- * real-world mistake: a misspelt key, an undefined alias, a duplicate entry or an option at top level.
+ * A typical OWNERS file (about `lines` long; 40 is typical of Kubernetes): approvers and
+ * reviewers always, labels in 40% and emeritus_approvers in 20% of files, options in 15%, each
+ * key once and each list without repeats. One file in twenty has a real-world mistake: a
+ * misspelt key, an undefined alias, a duplicate entry or an option at top level.
  */
 export function ownersFile(rng: Rng, aliasNames: readonly string[], lines: number, stats: OwnersStats): string {
   const out = ["# See the OWNERS docs at https://go.k8s.io/owners", ""];
-  const people = () => (rng.chance(0.3) ? rng.pick(aliasNames) : login(rng));
   const mistake = rng.chance(0.05) ? rng.int(0, 3) : -1;
   stats.files++;
   if (mistake >= 0) stats.withMistake++;
   if (rng.chance(0.15)) out.push("options:", "  no_parent_owners: true", "");
-  const sections = ["approvers", "reviewers", "emeritus_approvers", "labels"];
-  let s = 0;
-  while (out.length < lines - 1) {
-    const key = sections[s % sections.length];
-    const size = Math.max(1, Math.min(lines - out.length - 2, rng.int(2, 14)));
+  const keys = ["approvers", "reviewers"];
+  if (rng.chance(0.4)) keys.push("labels");
+  if (rng.chance(0.2)) keys.push("emeritus_approvers");
+  // Share the remaining lines among the lists (two lines per key for the key and the blank after it).
+  const room = Math.max(keys.length, lines - out.length - keys.length * 2 - (mistake === 3 ? 1 : 0));
+  const sizes = keys.map((k) => (k === "labels" ? Math.min(4, Math.max(1, Math.floor(room / 8))) : 0));
+  let left = room - sizes.reduce((a, b) => a + b, 0);
+  const people = keys.filter((k) => k !== "labels");
+  people.forEach((k, i) => { const n = i === people.length - 1 ? left : Math.max(1, Math.round(left * (k === "reviewers" ? 0.5 : k === "approvers" ? 0.4 : 0.3))); sizes[keys.indexOf(k)] = n; left -= n; });
+  const used = new Set<string>();
+  const person = () => {
+    for (;;) { const p = rng.chance(0.3) ? rng.pick(aliasNames) : login(rng); if (!used.has(p)) { used.add(p); return p; } }
+  };
+  keys.forEach((key, k) => {
     out.push(`${key === "reviewers" && mistake === 0 ? "reviwers" : key}:`);
-    for (let i = 0; i < size; i++) {
-      if (key === "labels") out.push(`  - ${rng.pick(["sig", "area", "wg"])}/${rng.pick(SIGS)}`);
-      else if (mistake === 1 && i === 0) out.push("  - sig-undefined-alias-leads");
-      else if (mistake === 2 && i === 1) out.push(`  - ${out[out.length - 1].slice(4)}`);
-      else out.push(`  - ${people()}`);
-      if (rng.chance(0.05)) out.push(`  # ${sentence(rng, 3, 6)}`);
+    const entries: string[] = [];
+    for (let i = 0; i < Math.max(1, sizes[k]); i++) {
+      if (key === "labels") { let l; do l = `${rng.pick(["sig", "area", "wg"])}/${rng.pick(SIGS)}`; while (entries.includes(l)); entries.push(l); }
+      else if (mistake === 1 && key === "approvers" && i === 0) entries.push("sig-undefined-alias-leads");
+      else if (mistake === 2 && key === "reviewers" && i === 1) entries.push(entries[0]);
+      else entries.push(person());
     }
+    for (const e of entries) out.push(`  - ${e}`);
     out.push("");
-    s++;
-    if (s >= sections.length && out.length < lines - 3) s = 0;
-  }
+  });
   if (mistake === 3) out.push("no_parent_owners: true");
-  return out.slice(0, Math.max(lines, 4)).join("\n") + "\n";
+  while (out[out.length - 1] === "") out.pop();
+  return out.join("\n") + "\n";
 }
 
 // --------------------------------------------------------------------------------- Proposals

@@ -12,7 +12,7 @@ import { Rng } from "./rng";
 import { SHARED } from "./paths";
 import { SIGS, goFile, kebab, miscFile, ownersAliasesFile, ownersFile, proposalFile, pyFile, yamlFile, type FlagStats, type OwnersStats } from "./content";
 
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export interface TreeManifest {
   root: string;
