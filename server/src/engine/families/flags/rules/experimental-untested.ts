@@ -3,6 +3,9 @@ import type { FlagsParsed } from "../model";
 import { isExperimental, isSwitch } from "../classify";
 import { leaf, testMentions } from "../workspace-index";
 
+/** YAML switch keys too common to count as a mention of one flag. */
+const GENERIC = new Set(["enabled", "enable"]);
+
 /**
  * CONTRIBUTING.md: experimental features "provide tests for both on/off states". An experimental
  * switch that no test file of the workspace mentions (by its name, its env name or the field it sets).
@@ -17,7 +20,7 @@ export const experimentalUntestedRule: Rule<FlagsParsed> = {
     const mentioned = testMentions(ctx.workspace);
     const out: Finding[] = [];
     for (const d of candidates) {
-      const names = [leaf(d.name), ...d.mentions];
+      const names = [...(GENERIC.has(leaf(d.name)) ? [] : [leaf(d.name)]), ...d.mentions];
       if (names.some((n) => mentioned.has(n))) continue;
       out.push({ range: d.range, message: `no test file mentions the experimental ${d.display}; add tests for both its on and off states` });
     }
