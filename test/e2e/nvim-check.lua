@@ -7,11 +7,16 @@
 -- opens each fixture file, attaches the client and waits for the expected diagnostics (rule id in
 -- `code`, line). Writes one line per check and "N passed, N failed" to stdout, then exits 0 or 1.
 -- Env: NODE (default "node"), WAIT_MS (per-file wait, default 20000).
+--
+-- USE_CONFIG=1: check the README's configuration instead (started with
+-- `nvim -u test/e2e/nvim-readme-config.lua`): nothing is set up here; filetype detection, the
+-- root directory and the client come from that file, and each file's filetype is checked too.
 
 local server = os.getenv("SERVER")
 local root = os.getenv("ROOT")
 local node = os.getenv("NODE") or "node"
 local wait_ms = tonumber(os.getenv("WAIT_MS") or "20000")
+local use_config = os.getenv("USE_CONFIG") == "1"
 
 local passed, failed = 0, 0
 local function out(s) io.stdout:write(s .. "\n") end
@@ -20,7 +25,7 @@ local function finish()
   if failed > 0 then vim.cmd("cquit 1") else vim.cmd("qall!") end
 end
 
-if not server or not root then
+if (not server and not use_config) or not root then
   out("FAIL: set SERVER (dist/server.js) and ROOT (fixture workspace)")
   failed = 1
   finish()
@@ -52,27 +57,41 @@ local function has(diags, e)
   return false
 end
 
-local client_id = vim.lsp.start_client({
-  name = "llm-d-contrib",
-  cmd = { node, server, "--stdio" },
-  root_dir = root,
-  workspace_folders = { { uri = vim.uri_from_fname(root), name = "fixture" } },
-  on_exit = function(code, signal)
-    if code ~= 0 and signal ~= 15 then io.stderr:write(string.format("server exited: code=%s signal=%s\n", code, signal)) end
-  end,
-})
-if not client_id then
-  out("FAIL: vim.lsp.start_client returned nil")
-  failed = 1
-  finish()
-  return
+local client_id
+if not use_config then
+  client_id = vim.lsp.start_client({
+    name = "llm-d-contrib",
+    cmd = { node, server, "--stdio" },
+    root_dir = root,
+    workspace_folders = { { uri = vim.uri_from_fname(root), name = "fixture" } },
+    on_exit = function(code, signal)
+      if code ~= 0 and signal ~= 15 then io.stderr:write(string.format("server exited: code=%s signal=%s\n", code, signal)) end
+    end,
+  })
+  if not client_id then
+    out("FAIL: vim.lsp.start_client returned nil")
+    failed = 1
+    finish()
+    return
+  end
 end
 
 for _, c in ipairs(cases) do
   vim.cmd("edit " .. vim.fn.fnameescape(root .. "/" .. c.file))
   local bufnr = vim.api.nvim_get_current_buf()
-  vim.bo[bufnr].filetype = c.filetype
-  vim.lsp.buf_attach_client(bufnr, client_id)
+  if use_config then
+    local ft = vim.bo[bufnr].filetype
+    if ft == c.filetype then
+      passed = passed + 1
+      out("ok   " .. c.file .. ": filetype " .. ft)
+    else
+      failed = failed + 1
+      out(string.format("FAIL %s: filetype %q, expected %q", c.file, ft, c.filetype))
+    end
+  else
+    vim.bo[bufnr].filetype = c.filetype
+    vim.lsp.buf_attach_client(bufnr, client_id)
+  end
   local ok = vim.wait(wait_ms, function()
     local diags = vim.diagnostic.get(bufnr)
     for _, e in ipairs(c.expect) do
@@ -97,7 +116,9 @@ for _, c in ipairs(cases) do
   end
 end
 
--- Stop the server and wait until it is gone, so no process outlives the check.
-vim.lsp.stop_client(client_id)
-vim.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)
+-- Stop the server(s) and wait until they are gone, so no process outlives the check.
+local ids = {}
+for _, client in pairs(vim.lsp.get_active_clients()) do table.insert(ids, client.id) end
+vim.lsp.stop_client(ids)
+vim.wait(5000, function() return #vim.lsp.get_active_clients() == 0 end, 50)
 finish()

@@ -23,7 +23,7 @@ describe("activation", () => {
   // server must be attached to it (it answers with our diagnostics).
   const kinds: { kind: string; rel: string; languageId: string; text?: string; rule: string }[] = [
     { kind: "OWNERS", rel: "OWNERS", languageId: "owners", rule: "owners/unknown-key" },
-    { kind: "OWNERS_ALIASES", rel: "OWNERS_ALIASES", languageId: "owners-aliases", rule: "" },
+    { kind: "OWNERS_ALIASES", rel: "OWNERS_ALIASES", languageId: "owners-aliases", rule: "owners/empty-alias" },
     { kind: "proposal", rel: "docs/proposals/fast-path.md", languageId: "markdown", rule: "proposal/missing-section" },
     { kind: "Go", rel: "cmd/server/options.go", languageId: "go", rule: "flags/experimental-default-on" },
     { kind: "commit message", rel: "msg/COMMIT_EDITMSG", languageId: "git-commit",

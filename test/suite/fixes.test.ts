@@ -4,7 +4,8 @@ import { applyAction, closeAll, codeActions, diagnostic, noDiagnostic, open, wri
 
 /**
  * Quick fixes through vscode.executeCodeActionProvider, applied as the editor applies them.
- * The expected texts are those of test/unit/owners/unknown-key.test.ts (roundTrip).
+ * The expected texts are those of the unit tests' roundTrip cases (test/unit/owners/unknown-key,
+ * test/unit/flags/rules, test/unit/commit/rules), with the fixture repository's identity.
  */
 async function fixOnce(rel: string, text: string, rule: string, title: string | RegExp): Promise<vscode.TextDocument> {
   const uri = writeWs(rel, text);
@@ -35,6 +36,27 @@ describe("quick fixes", () => {
     const doc = await fixOnce("fix-move/OWNERS", "approvers:\n- a\nno_parent_owners: true\n", "owners/unknown-key", /options/);
     assert.equal(doc.getText(), "approvers:\n- a\noptions:\n  no_parent_owners: true\n");
     await noDiagnostic(doc.uri, "owners/unknown-key");
+  });
+
+  it("flags/experimental-default-on: `Set the default to off (false)` flips only the literal", async () => {
+    const go = 'package p\n\nfunc AddFlags(fs *pflag.FlagSet) {\n\tfs.BoolVar(&o.Turbo, "experimental-turbo", true, "turbo")\n}\n';
+    const doc = await fixOnce("fix-flags/options.go", go, "flags/experimental-default-on", "Set the default to off (false)");
+    assert.equal(doc.getText(), go.replace('"experimental-turbo", true', '"experimental-turbo", false'));
+    await noDiagnostic(doc.uri, "flags/experimental-default-on");
+  });
+
+  it("flags/experimental-name: the rename fix puts `experimental` into the flag's name", async () => {
+    const go = 'package p\n\nfunc AddFlags(fs *pflag.FlagSet) {\n\tfs.IntVar(&o.ChunkSize, "decode-chunk-size", 0, "Experimental: chunked decode budget")\n}\n';
+    const doc = await fixOnce("fix-flags-name/options.go", go, "flags/experimental-name", /^Rename to --?experimental-decode-chunk-size/);
+    assert.equal(doc.getText(), go.replace('"decode-chunk-size"', '"experimental-decode-chunk-size"'));
+    await noDiagnostic(doc.uri, "flags/experimental-name");
+  });
+
+  it("commit/missing-signoff: the fix adds the repository user's sign-off as a new paragraph", async () => {
+    const sob = "Signed-off-by: E2E Tester <e2e@example.com>";
+    const doc = await fixOnce("fix-commit/COMMIT_EDITMSG", "Fix crash\n\nBecause.\n", "commit/missing-signoff", `Add "${sob}"`);
+    assert.equal(doc.getText(), `Fix crash\n\nBecause.\n\n${sob}\n`);
+    await noDiagnostic(doc.uri, "commit/missing-signoff");
   });
 
   it("the preferred fix is marked so (auto-fix on Ctrl+. picks it)", async () => {
