@@ -3,12 +3,23 @@ import type { ParsedProposal, SectionMatch } from "../parse";
 import { enclosing, isInside } from "../parse";
 import { blockHeadings, headingRange, label, templateHeading } from "../sections";
 
-/** A fix changing an ATX heading's #s, offered only when its subsections stay nested under it. */
+/**
+ * A fix changing an ATX heading's #s. Not offered when it would pull a heading out from under
+ * it that belongs there: a subsection of the author's, or a template subsection of this section
+ * ("# Motivation" over "## Goals"). Template sections that are its peers ("# Summary" over
+ * "## Motivation") may come out: that is the point.
+ */
 function relevel(p: ParsedProposal, m: SectionMatch, level: number): Fix[] {
   const h = m.heading;
   if (h.setext || level < 1 || level > 6) return [];
-  const children = blockHeadings(p, h);
-  if (children.length > 0 && Math.min(...children.map((c) => c.level)) <= level) return [];
+  const released = blockHeadings(p, h).filter((c) => c.level <= level);
+  const peer = (c: { index: number }) => {
+    const idx = p.sectionOfHeading.get(c.index);
+    if (idx === undefined) return false;
+    for (let q = p.template.sections[idx].parent; q >= 0; q = p.template.sections[q].parent) if (q === m.section.index) return false;
+    return true;
+  };
+  if (!released.every(peer)) return [];
   const start = h.markerEnd - h.level;
   return [{
     title: `Make "${h.text}" a level-${level} heading (${"#".repeat(level)})`,
