@@ -93,11 +93,12 @@ export function parseCommitMessage(doc: SourceDocument, ctx: Pick<RuleContext, "
   const malformed = attempts.filter((a) => signoffs.length === 0 || a.line >= lastParagraph);
 
   const bodyLines: number[] = [];
+  const signoffLike = new Set([...signoffs.map((x) => x.line), ...attempts.map((a) => a.line)]);
   if (title !== -1) {
     for (let l = title + 1; l < lines.length; l++) {
       if (!content[l] || lines[l].trim() === "") continue;
       if (trailerBlock && l >= trailerBlock.startLine && l <= trailerBlock.endLine) continue;
-      if (signoffs.some((s) => s.line === l) || attempts.some((a) => a.line === l)) continue;
+      if (signoffLike.has(l)) continue;
       bodyLines.push(l);
     }
   }

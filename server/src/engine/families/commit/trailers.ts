@@ -79,13 +79,18 @@ function lastLine(text: string, len: number): number {
   return 0;
 }
 
+/** git's isalnum (ASCII only) or '-'. */
+function isTokenChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45;
+}
+
 /** `find_separator` with the default separators ":": the colon's position, or -1. */
 export function findSeparator(line: string): number {
   let whitespaceFound = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (c === ":") return i;
-    if (!whitespaceFound && /[A-Za-z0-9-]/.test(c)) continue;
+    if (!whitespaceFound && isTokenChar(line.charCodeAt(i))) continue;
     if (i !== 0 && (c === " " || c === "\t")) { whitespaceFound = true; continue; }
     break;
   }
