@@ -1,6 +1,7 @@
 import type { Family, Finding, Rule, SourceDocument } from "../../types";
 import { parseOwners, type OwnersDoc } from "./parse";
 import { OWNERS_RULES } from "./rules/index";
+import { ownersFeatures } from "./features";
 
 /**
  * In a file Prow never reads (vendored OWNERS, an OWNERS_ALIASES outside the root) a problem
@@ -37,4 +38,5 @@ export const ownersFamily: Family<OwnersDoc> = {
   kinds: ["owners", "owners-aliases"],
   parse: (doc) => parseShared(doc),
   rules: OWNERS_RULES.map(atMostHintWhereNotRead),
+  features: ownersFeatures,
 };
