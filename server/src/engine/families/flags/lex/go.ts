@@ -92,5 +92,6 @@ export function lexGo(text: string, pooled = false): Tokens {
 export function goStringValue(raw: string): string {
   if (raw.startsWith("`")) return raw.slice(1, raw.endsWith("`") && raw.length > 1 ? -1 : undefined);
   const body = raw.slice(1, raw.length > 1 && raw.endsWith(raw[0]) ? -1 : undefined);
+  if (!body.includes("\\")) return body;
   return body.replace(/\\(["'\\nt])/g, (_, ch: string) => (ch === "n" ? "\n" : ch === "t" ? "\t" : ch));
 }
