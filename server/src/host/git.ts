@@ -180,7 +180,10 @@ export async function repoState(root: string): Promise<RepoState> {
 
 /** Why the repository cannot be rewritten now, in words for the user; undefined when it can. */
 export function unsafeToRewrite(s: RepoState, what: string): string | undefined {
-  if (s.operation) return `Cannot ${what}: a ${s.operation} is in progress. Finish it or abort it (git ${s.operation === "am" ? "am" : s.operation} --abort) first.`;
+  if (s.operation) {
+    const stop = s.operation === "bisect" ? "git bisect reset" : `git ${s.operation} --abort`;
+    return `Cannot ${what}: a ${s.operation} is in progress. Finish it or abort it (${stop}) first.`;
+  }
   if (!s.head) return `Cannot ${what}: the branch has no commit yet.`;
   if (!s.branch) return `Cannot ${what}: HEAD is detached. Check out the branch first (git switch <branch>).`;
   if (s.dirty.length > 0) {
