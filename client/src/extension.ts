@@ -25,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       await c.restart();
     }),
     vscode.commands.registerCommand("llm-d-contrib.showOutput", () => output.show(true)),
+    // Untrusted, the server runs no git at all; once trusted it may read git's identity.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => { if (c.isRunning()) void c.restart(); }),
   );
   registerProposalCommands(context, c);
   registerSignoffCommands(context, c);

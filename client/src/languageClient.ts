@@ -37,7 +37,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: [CLIENT_ID, "git.alwaysSignOff"] },
-    initializationOptions: { docsBase: docsBase(context) },
+    // A function: a restart (after the workspace is trusted) sends the current trust.
+    initializationOptions: () => ({ docsBase: docsBase(context), trusted: vscode.workspace.isTrusted }),
     outputChannel,
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

@@ -9,7 +9,7 @@ import {
   CodeActionRequest, CompletionItemKind, CompletionRequest, HoverRequest,
   type CodeAction, type CompletionItem, type MarkupContent,
 } from "vscode-languageserver-protocol/node";
-import { LspHarness, TEST_USER, removeRepo, tempRepo } from "./lsp-harness";
+import { LspHarness, TEST_USER, messageOf, removeRepo, tempRepo } from "./lsp-harness";
 
 const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 const SIGNOFF = `Signed-off-by: ${TEST_USER.name} <${TEST_USER.email}>`;
@@ -32,7 +32,7 @@ describe("language server: commit messages", function () {
     await h.openUri(scmUri, "scminput", "Add a thing\n\nBecause.\n");
     const d = await h.waitForDiagnostics(scmUri, { version: 1 });
     assert.deepEqual(d.diagnostics.map((x) => [x.code, x.range]), [["commit/missing-signoff", range(0, 0, 0, 11)]]);
-    assert.ok(d.diagnostics[0].message.includes(SIGNOFF), d.diagnostics[0].message);
+    assert.ok(messageOf(d.diagnostics[0]).includes(SIGNOFF), messageOf(d.diagnostics[0]));
 
     const actions = await h.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: scmUri }, range: d.diagnostics[0].range, context: { diagnostics: d.diagnostics } }) as CodeAction[];
     assert.deepEqual(actions.map((a) => a.title), [`Add "${SIGNOFF}"`]);
@@ -65,5 +65,17 @@ describe("language server: commit messages", function () {
     assert.deepEqual(hover?.range, range(4, 0, 4, SIGNOFF.length));
     // No hover away from the sign-off.
     assert.equal(await h.connection.sendRequest(HoverRequest.type, { textDocument: { uri: scmUri }, position: { line: 0, character: 2 } }), null);
+  });
+
+  it("runs no git in an untrusted workspace: no identity is offered", async () => {
+    const untrusted = await LspHarness.start({ root, initializationOptions: { trusted: false } });
+    try {
+      await untrusted.openUri(scmUri, "scminput", "Add a thing\n\nBecause.\n");
+      const d = await untrusted.waitForDiagnostics(scmUri, { version: 1 });
+      assert.deepEqual(d.diagnostics.map((x) => x.code), ["commit/missing-signoff"]);
+      assert.ok(!messageOf(d.diagnostics[0]).includes(TEST_USER.email), messageOf(d.diagnostics[0]));
+    } finally {
+      untrusted.kill();
+    }
   });
 });

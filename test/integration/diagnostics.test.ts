@@ -7,9 +7,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   CodeActionRequest, DiagnosticSeverity, FileChangeType, TextDocumentSyncKind,
-  type CodeAction, type Diagnostic, type TextDocumentEdit,
+  type CodeAction, type Diagnostic,
 } from "vscode-languageserver-protocol/node";
-import { LspHarness, removeRepo, tempRepo } from "./lsp-harness";
+import { LspHarness, messageOf, removeRepo, tempRepo } from "./lsp-harness";
 
 const DOCS_BASE = "file:///opt/llm-d-contrib/";
 const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -49,7 +49,7 @@ describe("language server: diagnostics", function () {
       code: "owners/unknown-key", range: range(2, 0, 2, 8), severity: DiagnosticSeverity.Error, source: "llm-d-contrib",
       href: `${DOCS_BASE}docs/rules/owners-unknown-key.md`,
     }]);
-    assert.match(d.diagnostics[0].message, /`reviwers`.*did you mean `reviewers`\?/);
+    assert.match(messageOf(d.diagnostics[0]), /`reviwers`.*did you mean `reviewers`\?/);
   });
 
   it("offers the rule's fix as a preferred quick fix and as source.fixAll, versioned", async () => {
@@ -66,7 +66,7 @@ describe("language server: diagnostics", function () {
     assert.deepEqual(fixAll[0].edit, expectedEdit);
 
     // The client applies the edit: the next version has no finding.
-    const edit = (expectedEdit.documentChanges[0] as TextDocumentEdit).edits[0];
+    const edit = expectedEdit.documentChanges[0].edits[0];
     const v = await h.change(uri, { range: edit.range, text: edit.newText });
     assert.deepEqual((await h.waitForDiagnostics(uri, { version: v })).diagnostics, []);
   });
@@ -92,7 +92,7 @@ describe("language server: diagnostics", function () {
     await h.filesChanged({ uri: h.uri(".llm-d-contrib.yaml"), type: FileChangeType.Created });
     const cfg = await h.waitForDiagnostics(h.uri(".llm-d-contrib.yaml"), { accept: (p) => p.diagnostics.length > 0 });
     assert.deepEqual(cfg.diagnostics.map(shape), [{ code: "internal/config-error", range: range(1, 22, 1, 26), severity: DiagnosticSeverity.Error, source: "llm-d-contrib", href: `${DOCS_BASE}docs/rules/internal-config-error.md` }]);
-    assert.equal(cfg.diagnostics[0].message, 'rule "owners/unknown-key": severity must be one of off, error, warning, info, hint (got "loud")');
+    assert.equal(messageOf(cfg.diagnostics[0]), 'rule "owners/unknown-key": severity must be one of off, error, warning, info, hint (got "loud")');
 
     const uri = await h.open("OWNERS", "owners");
     assert.deepEqual((await h.waitForDiagnostics(uri, { version: 1 })).diagnostics.map((x) => x.severity), [DiagnosticSeverity.Error]);
@@ -110,7 +110,7 @@ describe("language server: diagnostics", function () {
     await h.waitForDiagnostics(uri, { version: 1, accept: (p) => p.diagnostics.length === 0 });
     await h.change(cfgUri, { range: range(0, 0, 0, 5), text: "rulez" });
     const cfg = await h.waitForDiagnostics(cfgUri, { accept: (p) => p.diagnostics.length > 0 });
-    assert.deepEqual(cfg.diagnostics.map((x) => [x.code, x.range, x.message]), [["internal/config-error", range(0, 0, 0, 5), 'unknown setting "rulez" (known: rules, ignore, maxFileBytes, owners, proposal, flags, commit)']]);
+    assert.deepEqual(cfg.diagnostics.map((x) => [x.code, x.range, messageOf(x)]), [["internal/config-error", range(0, 0, 0, 5), 'unknown setting "rulez" (known: rules, ignore, maxFileBytes, owners, proposal, flags, commit)']]);
     // The broken part falls back to defaults: the rule is on again.
     await h.waitForDiagnostics(uri, { version: 1, accept: (p) => p.diagnostics.some((x) => x.code === "owners/unknown-key") });
   });

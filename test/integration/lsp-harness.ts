@@ -223,6 +223,11 @@ export class LspHarness {
   }
 }
 
+/** A diagnostic's message as text (LSP 3.18 allows markup there). */
+export function messageOf(d: { message: string | { value: string } }): string {
+  return typeof d.message === "string" ? d.message : d.message.value;
+}
+
 export const TEST_USER = { name: "Ada Lovelace", email: "ada@example.com" };
 
 /** A temporary git repository (committing as TEST_USER) with the given files; returns its path. */

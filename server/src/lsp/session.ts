@@ -63,6 +63,7 @@ export function startServer(connection: Connection): void {
   let flags = flagsOf({});
   let pushed: EditorSettings | undefined;
   let initialized = false;
+  let trusted = true;
   const checker = new Checker(connection, documents, { debounceMs: DEFAULT_DEBOUNCE_MS, log });
   const scanner = new Scanner(checker, roots, async (message) => {
     if (!flags.workDoneProgress) return undefined;
@@ -89,7 +90,8 @@ export function startServer(connection: Connection): void {
 
   /** Who will commit, git's comment char, a merge in progress (cached briefly by gatherHostFacts), and git.alwaysSignOff. */
   async function refreshHost(root: RepoRoot): Promise<void> {
-    const facts = await gatherHostFacts(root.path);
+    // In a workspace the user has not trusted, git is not run at all (its config is the repository's to set).
+    const facts = trusted ? await gatherHostFacts(root.path) : {};
     const alwaysSignOff = root.settings.alwaysSignOff;
     root.host = alwaysSignOff === undefined ? facts : { ...facts, alwaysSignOff };
   }
@@ -138,6 +140,7 @@ export function startServer(connection: Connection): void {
     if (typeof options.docsBase === "string" && options.docsBase) checker.options.docsBase = options.docsBase;
     if (typeof options.debounceMs === "number" && options.debounceMs >= 0) checker.options.debounceMs = options.debounceMs;
     pushed = settingsFromPush(options.settings, log.error);
+    trusted = options.trusted !== false;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "" }] : []);
     for (const f of folders) roots.addFolder(f.uri);
     // Git identities before the first document arrives, so a commit message is never checked without them.
