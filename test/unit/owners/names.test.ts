@@ -17,7 +17,7 @@ describe("owners/invalid-login", () => {
       `error ${ID} 2:3-2:10 \`a@b.com\` is an email address; OWNERS lists GitHub logins (in approvers)`,
       `error ${ID} 3:3-3:8 \`x.y\` is not a possible GitHub login (a login has only letters, digits and hyphens) (in approvers)`,
       `error ${ID} 4:3-4:51 \`aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\` is longer than 39 characters, so it cannot be a GitHub login (in approvers)`,
-      `error ${ID} 5:3-5:27 \`kubernetes/dep-approvers\` is a team; Prow requests a team's review only from required_reviewers, so in approvers it matches nobody (in approvers)`,
+      `error ${ID} 5:3-5:27 \`kubernetes/dep-approvers\` is a team; Prow requests a team's review only from required_reviewers, so anywhere else it matches nobody (in approvers)`,
     ]);
   });
 

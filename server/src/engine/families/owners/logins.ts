@@ -27,7 +27,7 @@ export function loginProblem(name: string, list: string, show: (s: string) => st
   if (name === "") return { message: "an empty name matches nobody" };
   if (TEAM.test(name)) {
     if (list === "required_reviewers") return undefined;
-    return { message: `${show(name)} is a team; Prow requests a team's review only from required_reviewers, so in ${list} it matches nobody` };
+    return { message: `${show(name)} is a team; Prow requests a team's review only from required_reviewers, so anywhere else it matches nobody` };
   }
   if (LOGIN.test(name)) {
     if (name.length > MAX_LOGIN) return { message: `${show(name)} is longer than ${MAX_LOGIN} characters, so it cannot be a GitHub login` };
