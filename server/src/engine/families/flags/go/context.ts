@@ -9,7 +9,8 @@ import { Tokens, TOKEN } from "../lex/tokens";
 const { IDENT, STRING, NUMBER, PUNCT } = TOKEN;
 import { lexGo, goStringValue } from "../lex/go";
 import type { DefaultValue, Evidence, FlagsSettings } from "../model";
-import { findEvidenceWord, switchState, offSpelling } from "../evidence";
+import { switchState, offSpelling } from "../evidence";
+import { declarationEvidence, stripComment } from "../sources";
 
 export interface GoConst { name: string; identTok: number; valueStart: number; valueEnd: number; line: number; typeText: string }
 export interface GoField { name: string; line: number; tagTok: number; typeText: string; nameTok: number }
@@ -199,23 +200,8 @@ export class GoFile {
 
   /** Evidence from a help text, the comments inside/after the declaration and its doc comment. */
   evidence(help: string, fromLine: number, toLine: number, ownName: string): Evidence[] {
-    const out: Evidence[] = [];
-    const words = this.settings.evidenceWords;
-    const h = findEvidenceWord(help, words, ownName);
-    if (h) out.push({ kind: "help", word: h.word, line: fromLine, where: "its help text" });
-    const doc = this.t.docAbove(fromLine);
-    if (doc) {
-      const d = findEvidenceWord(stripComment(doc.text), words, ownName);
-      if (d) out.push({ kind: "doc", word: d.word, line: doc.line, where: "the comment above it" });
-    }
-    for (const c of this.t.commentsWithin(fromLine, toLine)) {
-      const m = findEvidenceWord(stripComment(c.text), words, ownName);
-      if (m) { out.push({ kind: "comment", word: m.word, line: c.line, where: "the comment on its line" }); break; }
-    }
-    return out;
+    return declarationEvidence(this.t, this.settings.evidenceWords, help, fromLine, toLine, ownName);
   }
 }
 
-export function stripComment(s: string): string {
-  return s.replace(/^\s*(\/\/|\/\*+|#)\s?/gm, "").replace(/\*\/\s*$/, "");
-}
+export { stripComment };

@@ -1,4 +1,4 @@
-import { Tokens, TOKEN } from "./tokens";
+import { Tokens, TOKEN, cComment } from "./tokens";
 const { IDENT, STRING, NUMBER, PUNCT } = TOKEN;
 
 function isIdentStart(c: number): boolean {
@@ -71,23 +71,8 @@ export function lexJs(text: string, pooled = false): Tokens {
     if (c === 10) { line++; i++; continue; }
     if (c === 32 || c === 9 || c === 13 || c === 12) { i++; continue; }
     if (c === 47) {
-      const d = text.charCodeAt(i + 1);
-      if (d === 47) {
-        let j = text.indexOf("\n", i);
-        if (j === -1) j = len;
-        t.comment(i, j > i && text.charCodeAt(j - 1) === 13 ? j - 1 : j, line, line);
-        i = j;
-        continue;
-      }
-      if (d === 42) {
-        let j = text.indexOf("*/", i + 2);
-        j = j === -1 ? len : j + 2;
-        const startLine = line;
-        for (let k = i; k < j; k++) if (text.charCodeAt(k) === 10) line++;
-        t.comment(i, j, startLine, line);
-        i = j;
-        continue;
-      }
+      const cm = cComment(t, i, line);
+      if (cm) { i = cm.next; line = cm.line; continue; }
       if (regexAllowed()) {
         let j = i + 1, cls = false;
         while (j < len) {

@@ -188,3 +188,28 @@ export class Tokens {
     return i >= from ? i : -1;
   }
 }
+
+/**
+ * A `//` or block comment starting at `i` (C-style languages): records it and returns the offset
+ * after it and the line it ends on, or undefined when no comment starts there.
+ */
+export function cComment(t: Tokens, i: number, line: number): { next: number; line: number } | undefined {
+  const text = t.text;
+  if (text.charCodeAt(i) !== 47) return undefined;
+  const d = text.charCodeAt(i + 1);
+  if (d === 47) {
+    let j = text.indexOf("\n", i);
+    if (j === -1) j = text.length;
+    t.comment(i, j > i && text.charCodeAt(j - 1) === 13 ? j - 1 : j, line, line);
+    return { next: j, line };
+  }
+  if (d === 42) {
+    let j = text.indexOf("*/", i + 2);
+    j = j === -1 ? text.length : j + 2;
+    let end = line;
+    for (let k = i; k < j; k++) if (text.charCodeAt(k) === 10) end++;
+    t.comment(i, j, line, end);
+    return { next: j, line: end };
+  }
+  return undefined;
+}

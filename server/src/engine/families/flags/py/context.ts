@@ -5,8 +5,8 @@ import { Tokens, TOKEN } from "../lex/tokens";
 const { IDENT, STRING, NUMBER, NEWLINE, PUNCT } = TOKEN;
 import { lexPython, pyStringValue } from "../lex/python";
 import type { DefaultValue, Evidence, FlagsSettings } from "../model";
-import { findEvidenceWord, switchState, offSpelling } from "../evidence";
-import { stripComment } from "../go/context";
+import { switchState, offSpelling } from "../evidence";
+import { declarationEvidence } from "../sources";
 
 export interface PyLine { first: number; end: number; indent: number; block: "class" | "def" | "module" | "unknown"; decorators: string[] }
 
@@ -116,24 +116,7 @@ export class PyFile {
   }
 
   evidence(help: string, fromLine: number, toLine: number, ownName: string, docstring?: { text: string; line: number }): Evidence[] {
-    const out: Evidence[] = [];
-    const words = this.settings.evidenceWords;
-    const h = findEvidenceWord(help, words, ownName);
-    if (h) out.push({ kind: "help", word: h.word, line: fromLine, where: "its help text" });
-    if (docstring) {
-      const d = findEvidenceWord(docstring.text, words, ownName);
-      if (d) out.push({ kind: "doc", word: d.word, line: docstring.line, where: "its docstring" });
-    }
-    const doc = this.t.docAbove(fromLine);
-    if (doc) {
-      const d = findEvidenceWord(stripComment(doc.text), words, ownName);
-      if (d) out.push({ kind: "doc", word: d.word, line: doc.line, where: "the comment above it" });
-    }
-    for (const c of this.t.commentsWithin(fromLine, toLine)) {
-      const m = findEvidenceWord(stripComment(c.text), words, ownName);
-      if (m) { out.push({ kind: "comment", word: m.word, line: c.line, where: "the comment on its line" }); break; }
-    }
-    return out;
+    return declarationEvidence(this.t, this.settings.evidenceWords, help, fromLine, toLine, ownName, docstring);
   }
 }
 
