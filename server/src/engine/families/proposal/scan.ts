@@ -350,7 +350,7 @@ export function inlineText(raw: string, definitions?: ReadonlySet<string>): stri
   t = t.replace(INLINE_TAG, "");
   t = t.replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1");
   t = t.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2");
-  t = t.replace(/(^|[^*\w])\*(?=\S)([^*]*?\S)\*(?![*])/g, "$1$2");
+  t = t.replace(/\*(?=[^\s*])([^*]*?[^\s*])\*/g, "$1");
   t = t.replace(/(^|[^_\w])_(?=\S)([^_]*?\S)_(?![_\w])/g, "$1$2");
   t = t.replace(/~~(?=\S)([\s\S]*?\S)~~/g, "$1");
   t = t.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {

@@ -118,8 +118,8 @@ export function configuredFolders(settings: Record<string, unknown>): string[] {
 
 /**
  * Where to look for the template of a document, nearest first: its own folder, then each
- * folder up to the repository root, and at each of those the configured proposal folders
- * (so proposals/x.md finds docs/proposals/PROPOSAL_TEMPLATE.md).
+ * folder up to the repository root, and at each of those outside a proposal folder the
+ * configured proposal folders (so proposals/x.md finds docs/proposals/PROPOSAL_TEMPLATE.md).
  */
 export function templateCandidates(docRelPath: string, folders: readonly string[]): string[] {
   const out: string[] = [];
@@ -132,7 +132,8 @@ export function templateCandidates(docRelPath: string, folders: readonly string[
   let dir = slash === -1 ? "" : docRelPath.slice(0, slash);
   for (;;) {
     add(dir);
-    for (const f of folders) if (f !== "") add(dir === "" ? f : `${dir}/${f}`);
+    const inProposalFolder = folders.some((f) => f !== "" && (dir === f || dir.startsWith(f + "/") || dir.endsWith("/" + f) || dir.includes("/" + f + "/")));
+    if (!inProposalFolder) for (const f of folders) if (f !== "") add(dir === "" ? f : `${dir}/${f}`);
     if (dir === "") break;
     const up = dir.lastIndexOf("/");
     dir = up === -1 ? "" : dir.slice(0, up);
