@@ -29,9 +29,23 @@ export interface CheckerOptions {
 }
 
 const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-/** Checks of closed files between two yields to the event loop. */
-export const BATCH = 16;
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Background work (the scan, dependants of a changed file) runs in slices of a few
+ * milliseconds and then yields, so a request or keystroke waits at most one slice.
+ */
+export class TimeSlice {
+  private start = performance.now();
+  constructor(private readonly ms = 12) {}
+  /** Yields to the event loop when the slice is used up; true when it did. */
+  async pause(): Promise<boolean> {
+    if (performance.now() - this.start < this.ms) return false;
+    await yieldToEventLoop();
+    this.start = performance.now();
+    return true;
+  }
+}
 
 /** The text of a file on disk, or the one problem that says why it cannot be checked; undefined when it is gone. */
 export function readForLint(abs: string, config: ResolvedConfig): { text: string } | { problems: Problem[] } | undefined {
@@ -240,13 +254,13 @@ export class Checker {
         const ready = [...this.queue].filter(([, due]) => due <= now).map(([k]) => this.entries.get(k));
         if (ready.length === 0) break;
         ready.sort((a, b) => Number(b?.open ?? false) - Number(a?.open ?? false));
-        let closedChecks = 0;
+        const slice = new TimeSlice();
         for (const entry of ready) {
           if (!entry) continue;
           const due = this.queue.get(entry.key);
           if (due === undefined || due > Date.now()) continue; // superseded by a newer change
           try { this.checkNow(entry); } catch (error) { this.options.log.error(`checking ${entry.relPath} failed: ${error instanceof Error ? error.stack : error}`); }
-          if (!entry.open && ++closedChecks % BATCH === 0) await yieldToEventLoop();
+          if (!entry.open) await slice.pause();
         }
         for (const [k, due] of this.queue) if (due <= now && !this.entries.has(k)) this.queue.delete(k);
         await yieldToEventLoop();

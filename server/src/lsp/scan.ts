@@ -1,10 +1,10 @@
 /**
- * Workspace scan: checks every file of a known kind in the workspace folders, in small batches
+ * Workspace scan: checks every file of a known kind in the workspace folders, in time slices
  * that yield to the event loop so requests stay answered, and publishes diagnostics for files
  * that are not open. A newer scan of the same repository stops an older one.
  */
 import type { WorkDoneProgressServerReporter } from "vscode-languageserver/node";
-import { BATCH, yieldToEventLoop, type Checker } from "./diagnostics";
+import { TimeSlice, type Checker } from "./diagnostics";
 import type { RepoRoot, Roots } from "./roots";
 
 export class Scanner {
@@ -45,6 +45,7 @@ export class Scanner {
     if (todo.length === 0) return;
     const progress = await this.startProgress(`checking ${todo.length} file${todo.length === 1 ? "" : "s"}`);
     let done = 0;
+    const slice = new TimeSlice();
     this.unfinished.add(root);
     try {
       for (const rel of todo) {
@@ -56,10 +57,8 @@ export class Scanner {
         } catch (error) {
           this.log(`checking ${rel} failed: ${error instanceof Error ? error.stack : String(error)}`);
         }
-        if (++done % BATCH === 0) {
-          progress?.report(Math.floor((done * 100) / todo.length), `${done}/${todo.length}`);
-          await yieldToEventLoop();
-        }
+        done++;
+        if (await slice.pause()) progress?.report(Math.floor((done * 100) / todo.length), `${done}/${todo.length}`);
       }
       if (this.generation.get(root) === gen) this.unfinished.delete(root);
     } finally {
