@@ -3,11 +3,11 @@
  * loading .llm-d-contrib.yaml, walking the tree with .gitignore respected, and a Workspace that
  * prefers editor buffers (an overlay) to disk.
  */
-import { readFileSync, readdirSync, existsSync, statSync, type Dirent } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readdirSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import {
-  CONFIG_FILE, Workspace, knownRuleIds, parseConfigText, resolveConfig,
+  CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, Workspace, knownRuleIds, parseConfigText, resolveConfig,
   type ConfigError, type RawConfig, type ResolvedConfig,
 } from "../engine/index";
 
@@ -38,6 +38,26 @@ export function loadConfig(root: string, ...overrides: (RawConfig | undefined)[]
 
 function readText(abs: string): string | undefined {
   try { return readFileSync(abs, "utf8"); } catch { return undefined; }
+}
+
+/**
+ * A file's text, or undefined when it is missing, unreadable, not a regular file, or larger than
+ * `maxBytes` (checked with fstat before reading, so a huge file costs one system call). A UTF-8
+ * byte order mark is dropped; invalid bytes become U+FFFD.
+ */
+export function readTextBounded(abs: string, maxBytes: number): string | undefined {
+  let fd: number;
+  try { fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)); } catch { return undefined; }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > maxBytes) return undefined;
+    const text = readFileSync(fd, "utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function toRelPath(root: string, abs: string): string {
@@ -127,7 +147,9 @@ function walkDir(abs: string, relPrefix: string, levels: IgnoreLevel[], isIgnore
 export class DiskWorkspace extends Workspace {
   readonly overlay = new Map<string, string>();
   files: string[] = [];
+  /** Files larger than this read as missing (set it from the configuration's maxFileBytes). */
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES;
   constructor(root: string) {
-    super(root, (rel) => this.overlay.get(rel) ?? readText(join(root, rel)), () => this.files);
+    super(root, (rel) => this.overlay.get(rel) ?? readTextBounded(join(root, rel), this.maxFileBytes), () => this.files);
   }
 }

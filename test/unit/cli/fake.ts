@@ -7,6 +7,8 @@
  *  - fake/hint       (hint)    each "HINT"
  *  - fake/alias      (error)   each "@name" absent from OWNERS_ALIASES (read through the workspace)
  *  - fake/throws     (warning) throws when the text holds "THROW"
+ *  - fake/root-mark  (warning) "ROOTMARK" in the root OWNERS, safe fix deleting it
+ *  - fake/memo       (info)    on every file while the root OWNERS holds ROOTMARK (read through workspace.memo)
  *  - fake/listed     (info)    when the document is missing from workspace.listFiles()
  */
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
@@ -29,6 +31,9 @@ function each(re: RegExp, p: Parsed, make: (start: number, end: number, m: RegEx
   }
   return out;
 }
+
+/** How often fake/memo's memo computed its value. */
+export const memoComputations = { count: 0 };
 
 export const fakeFamily: Family<Parsed> = {
   name: "fake",
@@ -56,6 +61,16 @@ export const fakeFamily: Family<Parsed> = {
       } },
     { id: "fake/throws", description: "throws", defaultSeverity: "warning",
       check: (p) => { if (p.text.includes("THROW")) throw new Error("boom"); return []; } },
+    { id: "fake/root-mark", description: "no ROOTMARK", defaultSeverity: "warning", fixable: true,
+      check: (p, ctx) => ctx.document.relPath !== "OWNERS" ? [] : each(/ROOTMARK\n?/, p, (s, e) => {
+        const range = p.index.range(s, e);
+        return { range, message: "root mark", fixes: [{ title: "drop it", edits: [{ range, newText: "" }], safe: true }] };
+      }) },
+    { id: "fake/memo", description: "root marked", defaultSeverity: "info",
+      check: (_p, ctx) => {
+        const marked = ctx.workspace.memo("fake/root", ["OWNERS"], () => { memoComputations.count++; return (ctx.workspace.readFile("OWNERS") ?? "").includes("ROOTMARK"); });
+        return marked ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: "the root OWNERS is marked" }] : [];
+      } },
     { id: "fake/listed", description: "listed", defaultSeverity: "info",
       check: (_p, ctx) => ctx.workspace.listFiles().includes(ctx.document.relPath) ? [] : [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: "not listed" }] },
   ],

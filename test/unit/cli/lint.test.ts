@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../../../server/src/cli/program";
-import { fakeEngine, memoryIo, tempRepo } from "./fake";
+import { fakeEngine, memoComputations, memoryIo, tempRepo } from "./fake";
 
 async function lint(cwd: string, args: string[], opts: Parameters<typeof memoryIo>[1] = {}) {
   const { io, captured } = memoryIo(cwd, opts);
@@ -174,6 +174,18 @@ describe("cli lint (fake family)", () => {
     assert.equal(r.code, 0);
     const again = await lint(root, ["--fix"]);
     assert.equal(again.err, "", "nothing left to fix");
+  });
+
+  it("memo: computed once per run without --fix; with --fix a dependency fixed earlier is seen afresh", async () => {
+    const files = { "OWNERS": "ROOTMARK\nok\n", "a/OWNERS": "ok\n", "b/OWNERS": "ok\n" };
+    const root = tempRepo(files);
+    memoComputations.count = 0;
+    const r = await lintJson(root);
+    assert.deepEqual(brief(r.problems), ["OWNERS:1:1 fake/memo", "OWNERS:1:1 fake/root-mark", "a/OWNERS:1:1 fake/memo", "b/OWNERS:1:1 fake/memo"]);
+    assert.equal(memoComputations.count, 1);
+    const fixed = await lintJson(root, ["--fix"]);
+    assert.equal(readFileSync(join(root, "OWNERS"), "utf8"), "ok\n");
+    assert.deepEqual(brief(fixed.problems), []);
   });
 
   it("--fix writes through a symbolic link and keeps the link", async () => {

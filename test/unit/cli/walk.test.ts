@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { walkFiles } from "../../../server/src/host/repo";
+import { DiskWorkspace, readTextBounded, walkFiles } from "../../../server/src/host/repo";
 import { tempRepo } from "./fake";
 
 describe("walkFiles", () => {
@@ -52,5 +52,24 @@ describe("walkFiles", () => {
     symlinkSync(join(root, "real"), join(root, "linkdir"));
     symlinkSync(join(root, "nowhere"), join(root, "dangling.go"));
     assert.deepEqual(walkFiles(root), ["dangling.go", "linkdir", "real/OWNERS"]);
+  });
+});
+
+describe("DiskWorkspace and readTextBounded", () => {
+  it("reads text, drops a BOM, lets the overlay win, and reads too-large or odd files as missing", () => {
+    const root = tempRepo({ "a.txt": "\ufeffhello", "big.txt": "x".repeat(50), "dir/x": "" });
+    const ws = new DiskWorkspace(root);
+    assert.equal(ws.readFile("a.txt"), "hello");
+    ws.overlay.set("a.txt", "edited");
+    assert.equal(ws.readFile("a.txt"), "edited");
+    assert.equal(ws.readFile("big.txt")?.length, 50);
+    ws.maxFileBytes = 49;
+    assert.equal(ws.readFile("big.txt"), undefined);
+    assert.equal(ws.readFile("dir"), undefined);
+    assert.equal(ws.readFile("missing"), undefined);
+    truncateSync(join(root, "big.txt"), 5 * 1024 ** 3);
+    const started = Date.now();
+    assert.equal(readTextBounded(join(root, "big.txt"), 2 * 1024 * 1024), undefined);
+    assert.ok(Date.now() - started < 1000);
   });
 });

@@ -3,9 +3,9 @@
  * The per-file path stays lean: the kind is known from the path before this runs, the size is
  * checked before reading, and bytes go straight to decodeFile.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { decodeFile, Workspace, type FileKind, type HostFacts, type Problem, type ResolvedConfig } from "../../engine/index";
+import { readTextBounded } from "../../host/repo";
 import type { CliEngine } from "../engine";
 import { internalProblem } from "./config";
 import { fixUntilStable, writeFileAtomic } from "./fix";
@@ -19,17 +19,37 @@ export function hostFacts(_root: string): HostFacts {
   return {}; // TODO(lead): return gatherHostFacts(root) from server/src/host/git.ts once the commit helper lands it.
 }
 
+/**
+ * The run's view of the disk. Files do not change while a run without --fix reads them, so a
+ * memo there is kept by key alone instead of re-reading every dependency on each call.
+ */
+class RunWorkspace extends Workspace {
+  private readonly frozen = new Map<string, unknown>();
+  /** False while --fix may rewrite files: then memo checks its dependencies as usual. */
+  stable = true;
+
+  override memo<T>(key: string, deps: readonly string[], compute: () => T): T {
+    if (!this.stable) return super.memo(key, deps, compute);
+    if (this.frozen.has(key)) return this.frozen.get(key) as T;
+    const value = compute();
+    this.frozen.set(key, value);
+    return value;
+  }
+}
+
 /** What checking a document needs: the configuration, the engine and a workspace over the disk. */
 export class Checker {
   /** Text that wins over the disk: the --stdin text, the text being fixed. */
   readonly overlay = new Map<string, string>();
-  readonly workspace: Workspace;
+  readonly workspace: RunWorkspace;
   private readonly host: HostFacts;
 
   constructor(readonly root: string, readonly config: ResolvedConfig, private readonly engine: CliEngine,
-    listFiles: () => readonly string[], private readonly debug?: (message: string) => void) {
+    listFiles: () => readonly string[], private readonly debug?: (message: string) => void, fixing = false) {
     // Like host/repo.ts's DiskWorkspace, but listFiles() is computed only if a rule asks for it.
-    this.workspace = new Workspace(root, (rel) => this.overlay.get(rel) ?? readText(join(root, rel)), listFiles);
+    // A rule reading another file gets undefined for one over maxFileBytes, as if it were missing.
+    this.workspace = new RunWorkspace(root, (rel) => this.overlay.get(rel) ?? readTextBounded(join(root, rel), config.maxFileBytes), listFiles);
+    this.workspace.stable = !fixing;
     this.host = hostFacts(root);
   }
 
@@ -42,10 +62,6 @@ export class Checker {
       onRuleError: this.debug && ((id, error) => this.debug!(`${relPath}: ${id} threw: ${error instanceof Error ? error.stack : String(error)}\n`)),
     });
   }
-}
-
-export function readText(abs: string): string | undefined {
-  try { return readFileSync(abs, "utf8"); } catch { return undefined; }
 }
 
 /** `walked` plus any of `more` it lacks, sorted; `walked` itself when nothing is missing. */

@@ -41,7 +41,7 @@ export async function lintRepository(options: LintOptions, io: CliIo, engine: Cl
 
   // listFiles(): the whole repository (walked only if a rule asks), plus files named explicitly even if ignored.
   let everyFile: readonly string[] | undefined = wholeRepo ? files : undefined;
-  const checker = new Checker(root, config, engine, () => (everyFile ??= union(walkFiles(root, root, config.ignore), files)), debugSink(io));
+  const checker = new Checker(root, config, engine, () => (everyFile ??= union(walkFiles(root, root, config.ignore), files)), debugSink(io), options.fix === true);
   const report: LintReport = { root, checked: 0, results: [], fixed: [], writeFailures: [] };
   if (configProblems.length > 0) report.results.push({ relPath: CONFIG_FILE, problems: configProblems });
 
@@ -124,7 +124,7 @@ async function lintStdin(options: LintOptions, io: CliIo, engine: CliEngine, kno
   const relPath = toRelPath(root, abs);
   const { config, problems: configProblems } = loadRepoConfig(root, knownIds);
   let everyFile: readonly string[] | undefined;
-  const checker = new Checker(root, config, engine, () => (everyFile ??= union(walkFiles(root, root, config.ignore), [relPath])), debugSink(io));
+  const checker = new Checker(root, config, engine, () => (everyFile ??= union(walkFiles(root, root, config.ignore), [relPath])), debugSink(io), options.fix === true);
   const report: LintReport = { root, checked: 0, results: [], fixed: [], writeFailures: [] };
   if (configProblems.length > 0) report.results.push({ relPath: CONFIG_FILE, problems: configProblems });
   const kind = detectKind(relPath, config);
