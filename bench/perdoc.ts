@@ -9,8 +9,6 @@ import { Typist, fixtures } from "./lib/fixtures";
 import { summarize, type Summary } from "./lib/stats";
 
 export interface PerDocResult extends Summary {
-  /** CPU time of the same re-checks (user+system of this process): what the check costs when other work shares the cores. */
-  cpu_p50_ms: number; cpu_p95_ms: number;
   lines: number; bytes: number; rules: number; findings: number; family: string | null; iterations: number;
 }
 
@@ -29,25 +27,21 @@ export function runPerDocument(opts: { seed: number; iterations: number; only?: 
     const n = fx.name === "owners" ? opts.iterations * 4 : opts.iterations;
     const warm = Math.max(20, Math.round(n / 5));
     const samples: number[] = [];
-    const cpu: number[] = [];
     let findings = 0;
     for (let i = 0; i < warm + n; i++) {
       typist.next();
       const text = typist.text();
       files[fx.relPath] = text; // the editor buffer overlay
       const document: SourceDocument = { relPath: fx.relPath, kind, text, languageId: fx.languageId };
-      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const problems = lintDocument({ document, workspace, config });
       const dt = performance.now() - t0;
-      const c = process.cpuUsage(c0);
-      if (i >= warm) { samples.push(dt); cpu.push((c.user + c.system) / 1000); }
+      if (i >= warm) samples.push(dt);
       findings = problems.length;
     }
     files[fx.relPath] = fx.text;
-    const cs = summarize(cpu);
-    out[fx.name] = { ...summarize(samples), cpu_p50_ms: cs.p50_ms, cpu_p95_ms: cs.p95_ms, lines: fx.text.split("\n").length, bytes: Buffer.byteLength(fx.text), rules: family?.rules.length ?? 0, findings, family: family?.name ?? null, iterations: n };
-    opts.log?.(`perDocument ${fx.name}: p50 ${out[fx.name].p50_ms} ms, p95 ${out[fx.name].p95_ms} ms, CPU p95 ${cs.p95_ms} ms (${out[fx.name].rules} rules, ${findings} findings)`);
+    out[fx.name] = { ...summarize(samples), lines: fx.text.split("\n").length, bytes: Buffer.byteLength(fx.text), rules: family?.rules.length ?? 0, findings, family: family?.name ?? null, iterations: n };
+    opts.log?.(`perDocument ${fx.name}: p50 ${out[fx.name].p50_ms} ms, p95 ${out[fx.name].p95_ms} ms (${out[fx.name].rules} rules, ${findings} findings)`);
   }
   return out;
 }

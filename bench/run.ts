@@ -5,11 +5,12 @@
  * Environment: BENCH_SCALE (tree size, 1 = Kubernetes-sized, default 0.1), BENCH_SEED (42),
  * BENCH_ROUNDS (alternating CLI/baseline rounds), BENCH_ITER (per-document keystrokes),
  * BENCH_LSP_ITER (keystrokes through the server), BENCH_ONLY (comma list of sections),
- * BENCH_WORKDIR (where workloads go; default /tmp/llm-d-contrib-bench), BENCH_STRICT=1 (exit 1 on a MISS).
+ * BENCH_WORKDIR (where workloads go; default /tmp/llm-d-contrib-bench), BENCH_STRICT=1 (exit 1 on a MISS),
+ * BENCH_NICE (niceness for the benchmark and everything it starts, e.g. -10 on a busy shared machine).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpus, loadavg } from "node:os";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, getPriority, loadavg, setPriority } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PerDocResult } from "./perdoc";
 import { runLspLatency, runRss, type LspResult, type RssResult } from "./lsp";
@@ -68,9 +69,22 @@ function gitCommit(): string {
 
 async function main() {
   mkdirSync(workDir, { recursive: true });
+  // On a shared machine, a negative niceness (root only) keeps other work from inflating wall
+  // times; every process the benchmark starts (CLI, rg, server, markdownlint) inherits it.
+  // With the kernel's autogroup scheduling, niceness only ranks processes inside one session,
+  // so the session's autogroup gets it too (and is put back at the end).
+  if (env.BENCH_NICE) {
+    try { setPriority(Number(env.BENCH_NICE)); } catch (e) { log(`BENCH_NICE ignored: ${(e as Error).message}`); }
+    try {
+      if (existsSync("/proc/self/autogroup")) {
+        writeFileSync("/proc/self/autogroup", String(Number(env.BENCH_NICE)));
+        process.on("exit", () => { try { writeFileSync("/proc/self/autogroup", "0"); } catch { /* gone */ } });
+      }
+    } catch (e) { log(`autogroup niceness not set: ${(e as Error).message}`); }
+  }
   const outDir = join(workDir, "out");
   results.meta = { date: new Date().toISOString(), commit: gitCommit(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, scale, seed, rounds, iterations, lspIterations, workDir,
-    loadavgAtStart: loadavg().map((x) => Math.round(x * 100) / 100) };
+    loadavgAtStart: loadavg().map((x) => Math.round(x * 100) / 100), niceness: getPriority(), autogroup: existsSync("/proc/self/autogroup") ? readFileSync("/proc/self/autogroup", "utf8").trim() : null };
   await section("engine", async () => {
     const { FAMILIES } = await import("../server/src/engine/index");
     rulesPerFamily = Object.fromEntries(FAMILIES.map((f) => [f.name, f.rules.length]));
@@ -125,7 +139,7 @@ async function main() {
   console.log("\n" + formatTable(rows, results));
   console.log(`\nresults: bench/results.json (scale ${scale}, seed ${seed}, commit ${results.meta.commit}; rules per family ${JSON.stringify(results.meta.rulesPerFamily)})`);
   const load = Math.max(...(results.meta.loadavgAtStart as number[]), ...(results.meta.loadavgAtEnd as number[]));
-  if (load > cpus().length) console.log(`note: the load average reached ${load} on ${cpus().length} cores while measuring; wall-clock figures are inflated by other work (see cpu_p95_ms and cores_used in results.json).`);
+  if (load > cpus().length) console.log(`note: the load average reached ${load} on ${cpus().length} cores while measuring; wall-clock figures are inflated by other work unless BENCH_NICE (e.g. -10) was set (see cores_used in results.json).`);
   const missed = rows.filter((r) => r.status === "MISS" || r.status === "ERROR").length;
   process.exitCode = env.BENCH_STRICT === "1" && missed > 0 ? 1 : 0;
 }
