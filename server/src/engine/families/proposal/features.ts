@@ -1,5 +1,6 @@
 /**
- * Editor features for proposals: completion of the missing template sections after "#", hover
+ * Editor features for proposals: completion of the missing template sections after "#" (or on
+ * a blank line), hover
  * on a section heading with the template's guidance for it, and document symbols (headings).
  */
 import type { CompletionEntry, LanguageFeatures, Range, SymbolEntry } from "../../types";
@@ -20,7 +21,8 @@ const HEADING_PREFIX = /^( {0,3})(#{1,6})(?:[ \t]+(.*))?$/;
 export const proposalFeatures: LanguageFeatures<ParsedProposal> = {
   completions(p, at) {
     const line = p.lines[at.line] ?? "";
-    const m = HEADING_PREFIX.exec(line.slice(0, at.character));
+    // After "#"s at the start of a line, or anywhere on a blank line (completion asked for).
+    const m = line.trim() === "" ? ["", ""] : HEADING_PREFIX.exec(line.slice(0, at.character));
     if (!m) return [];
     // The heading being typed may already match a section ("## Desig"); it is still offered.
     const here = p.outline.headings.find((h) => h.line === at.line);
