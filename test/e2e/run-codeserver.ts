@@ -13,7 +13,7 @@
  * The workspace is a fresh git repository (copied from test/e2e/fixtures/workspace) and git is on,
  * so the sign-off commands can commit through VS Code's git extension.
  */
-import { appendFileSync, existsSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { format } from "node:util";
 import { join } from "node:path";
 import { artifactsDir, keepLogs } from "./lib/artifacts";
@@ -35,6 +35,23 @@ function startTail(file: string, onLine: (line: string) => void): { stop(): void
   return { stop() { clearInterval(timer); poll(); if (rest) onLine(rest); } };
 }
 
+/**
+ * Fresh windows that check activation on its own: each workspace holds one file kind and a
+ * marker (.e2e-activation.json) that makes the suite run only its "fresh window" test, which
+ * requires the extension to be inactive until the file is opened. In the main workspace an
+ * OWNERS file activates it at startup (workspaceContains:**\/OWNERS, checked by the suite's
+ * first test), which would hide a missing onLanguage activation event
+ * (specs/e2e-real-vscode.md §2: VS Code does not imply it for every language).
+ */
+const ACTIVATION_WINDOWS: { name: string; only?: string[]; extra?: Record<string, string>; open: string; languageId: string; rule: string }[] = [
+  { name: "go", only: ["cmd/server/options.go"], open: "cmd/server/options.go", languageId: "go", rule: "flags/experimental-default-on" },
+  { name: "proposal", only: ["docs/proposals/fast-path.md"], open: "docs/proposals/fast-path.md", languageId: "markdown", rule: "proposal/missing-section" },
+  { name: "owners-aliases", only: ["OWNERS_ALIASES"], open: "OWNERS_ALIASES", languageId: "owners-aliases", rule: "owners/empty-alias" },
+  { name: "commit", only: [], extra: { "msg/COMMIT_EDITMSG": "Add the fast path\n\nIt skips scoring for short prompts.\n" }, open: "msg/COMMIT_EDITMSG", languageId: "git-commit", rule: "commit/missing-signoff" },
+];
+
+interface SuiteResults { passed: number; failed: number; failures: { title: string; error: string }[] }
+
 export async function runSuiteInCodeServer(): Promise<RouteResult> {
   const route = "suite (code-server extension host)";
   // E2E_EXTENSION_PATH: test another checkout (default: this working tree).
@@ -43,22 +60,34 @@ export async function runSuiteInCodeServer(): Promise<RouteResult> {
   for (const f of [join(extPath, "dist", "extension.js"), join(extPath, "dist", "server.js"), testsPath]) {
     if (!existsSync(f)) return { route, passed: 0, failed: 1, details: [`missing ${f}: build first (npm run build && node test/e2e/build-suite.mjs)`] };
   }
-  const timeoutMs = Number(process.env.E2E_SUITE_TIMEOUT_MS ?? 300_000);
+  const timeoutMs = Number(process.env.E2E_SUITE_TIMEOUT_MS ?? 420_000);
   const run = makeRunDir("suite", { git: true });
   const workspace = prepareWorkspace(run, "workspace", { gitRepo: true });
+  const windows = [{ name: "main", folder: workspace }];
+  if (!process.env.E2E_GREP && process.env.E2E_ACTIVATION !== "0") {
+    for (const w of ACTIVATION_WINDOWS) {
+      const folder = prepareWorkspace(run, "workspace", {
+        gitRepo: false, dest: `activation-${w.name}`, only: w.only,
+        extra: { ...w.extra, ".e2e-activation.json": JSON.stringify({ open: w.open, languageId: w.languageId, rule: w.rule }) },
+      });
+      windows.push({ name: `activation: ${w.name}`, folder });
+    }
+  }
   const resultsFile = join(run.root, "results.json");
   const mochaLog = join(run.root, "mocha.log");
   const consoleLog = join(run.root, "workbench-console.log");
   const details: string[] = [];
-  let exitCode: number | undefined;
+  let passed = 0, failed = 0;
   let server: Awaited<ReturnType<typeof startCodeServer>> | undefined;
   let context: Awaited<ReturnType<typeof launchBrowser>> | undefined;
-  let failedHard: string | undefined;
   let tail: { stop(): void } | undefined;
   const started = Date.now();
+  const fail = (what: string) => { failed++; details.push(what); };
   try {
     server = await startCodeServer(run, workspace, {
-      extraArgs: ["--vscode-option", "enable-smoke-test-driver"],
+      // A window's extension host (and its language server) outlives the page for the grace
+      // time; each window here is a page load, so let the previous ones go quickly.
+      extraArgs: ["--vscode-option", "enable-smoke-test-driver", "--reconnection-grace-time", "20"],
       env: {
         E2E_RESULTS: resultsFile,
         E2E_MOCHA_LOG: mochaLog,
@@ -69,9 +98,8 @@ export async function runSuiteInCodeServer(): Promise<RouteResult> {
     });
     context = await launchBrowser(run);
     const page = context.pages()[0] ?? await context.newPage();
-    const exited = new Promise<number>((resolve) => {
-      void page.exposeFunction("codeAutomationExit", (code: number) => { resolve(code); });
-    });
+    let onExit: ((code: number) => void) | undefined;
+    await page.exposeFunction("codeAutomationExit", (code: number) => { onExit?.(code); });
     // Everything the workbench and the extension host print goes to a file (kept on failure);
     // the suite's own reporter lines are echoed live from mocha.log.
     await page.exposeFunction("codeAutomationLog", (type: string, args: unknown[]) => {
@@ -79,47 +107,45 @@ export async function runSuiteInCodeServer(): Promise<RouteResult> {
     });
     tail = startTail(mochaLog, (line) => console.log(`  | ${line}`));
     const authority = `127.0.0.1:${server.port}`;
-    const payload = [
+    const payload = encodeURIComponent(JSON.stringify([
       ["extensionDevelopmentPath", `vscode-remote://${authority}${extPath}`],
       ["extensionTestsPath", `vscode-remote://${authority}${testsPath}`],
       ["skipWelcome", "true"],
-    ];
-    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    log(`${route}: loading the workbench`);
-    await page.goto(url, { waitUntil: "domcontentloaded", timeout: 180_000 });
-    const timer = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), timeoutMs));
-    const outcome = await Promise.race([exited, timer]);
-    if (outcome === "timeout") {
-      failedHard = `the suite did not finish within ${timeoutMs} ms`;
-      const dir = artifactsDir("suite");
-      await page.screenshot({ path: join(dir, "timeout.png") }).catch(() => undefined);
-      keepLogs(run.root, dir);
-      details.push(`screenshot and logs: ${dir}`);
-    } else {
-      exitCode = outcome;
+    ]));
+    // Each page load is a new workbench and a new extension host.
+    for (const w of windows) {
+      rmSync(resultsFile, { force: true });
+      log(`${route}: window "${w.name}": loading the workbench`);
+      const exited = new Promise<number>((resolve) => { onExit = resolve; });
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(w.folder)}&payload=${payload}`, { waitUntil: "domcontentloaded", timeout: 180_000 });
+      const outcome = await Promise.race([exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), timeoutMs))]);
+      if (outcome === "timeout") {
+        const dir = artifactsDir("suite");
+        await page.screenshot({ path: join(dir, "timeout.png") }).catch(() => undefined);
+        keepLogs(run.root, dir);
+        fail(`window "${w.name}": the suite did not finish within ${timeoutMs} ms; screenshot and logs: ${dir}`);
+        break;
+      }
+      if (!existsSync(resultsFile)) { fail(`window "${w.name}": the suite exited with code ${outcome} but wrote no results (did it load? is mocha installed?)`); continue; }
+      const r = JSON.parse(readFileSync(resultsFile, "utf8")) as SuiteResults;
+      passed += r.passed; failed += r.failed;
+      for (const f of r.failures) details.push(`FAILED (${w.name}): ${f.title}\n      ${f.error.split("\n").slice(0, 6).join("\n      ")}`);
+      if (r.passed + r.failed === 0) fail(`window "${w.name}": no test ran`);
+      else if (outcome !== 0 && r.failed === 0) fail(`window "${w.name}": extension host exit code ${outcome}`);
     }
+    // Leave the last workbench so its extension host shuts down before the group is stopped.
+    await page.goto("about:blank").catch(() => undefined);
   } catch (e) {
-    failedHard = `harness error: ${(e as Error).stack ?? e}`;
+    fail(`harness error: ${(e as Error).stack ?? e}`);
   } finally {
     tail?.stop();
     await context?.close().catch(() => undefined);
-    await server?.stop().catch((e) => details.push(String(e)));
+    await server?.stop().catch((e) => fail(String(e)));
   }
-
-  let passed = 0, failed = 0;
-  if (existsSync(resultsFile)) {
-    const r = JSON.parse(readFileSync(resultsFile, "utf8")) as { passed: number; failed: number; failures: { title: string; error: string }[] };
-    passed = r.passed; failed = r.failed;
-    for (const f of r.failures) details.push(`FAILED: ${f.title}\n      ${f.error.split("\n").slice(0, 6).join("\n      ")}`);
-  } else if (!failedHard) {
-    failedHard = `the suite exited with code ${exitCode} but wrote no results (did it load? is mocha installed?)`;
-  }
-  if (failedHard) { failed += 1; details.push(failedHard); }
-  if (exitCode !== undefined && exitCode !== 0 && failed === 0) { failed = 1; details.push(`extension host exit code ${exitCode}`); }
-  if (failed > 0 && !details.some((d) => d.startsWith("screenshot and logs"))) {
+  if (failed > 0 && !details.some((d) => d.includes("screenshot and logs"))) {
     const dir = artifactsDir("suite");
     keepLogs(run.root, dir);
-    details.push(`logs: ${dir} (extension host: vscode-logs/*/exthost1/remoteexthost.log)`);
+    details.push(`logs: ${dir} (mocha.log; workbench-console.log; extension host: vscode-logs/*/exthost1/remoteexthost.log)`);
   }
   run.dispose();
   log(`${route}: ${passed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -12,7 +12,10 @@ const EXPECTED_COMMANDS = [
 describe("activation", () => {
   after(closeAll);
 
-  it("activates and starts the language client", async () => {
+  it("activates at startup in a workspace with an OWNERS file (workspaceContains), client running", async () => {
+    // No editor has been opened yet: only workspaceContains:**/OWNERS can have activated it.
+    assert.deepEqual(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()), []);
+    await waitFor("activation at startup", () => extension().isActive, 30_000);
     const api = await activate();
     assert.ok(extension().isActive, "extension is not active after activate()");
     assert.ok(api.client, "activate() must return { client }");

@@ -47,7 +47,7 @@ describe("quick fixes", () => {
 
   it("flags/experimental-name: the rename fix puts `experimental` into the flag's name", async () => {
     const go = 'package p\n\nfunc AddFlags(fs *pflag.FlagSet) {\n\tfs.IntVar(&o.ChunkSize, "decode-chunk-size", 0, "Experimental: chunked decode budget")\n}\n';
-    const doc = await fixOnce("fix-flags-name/options.go", go, "flags/experimental-name", /^Rename to --?experimental-decode-chunk-size/);
+    const doc = await fixOnce("fix-flags-name/options.go", go, "flags/experimental-name", /^Rename to (--)?experimental-decode-chunk-size/);
     assert.equal(doc.getText(), go.replace('"decode-chunk-size"', '"experimental-decode-chunk-size"'));
     await noDiagnostic(doc.uri, "flags/experimental-name");
   });

@@ -85,13 +85,13 @@ export function show(uri: vscode.Uri): string {
 }
 
 /** Waits until `uri` carries a diagnostic with rule id `id` (and matching `where`, if given). */
-export async function diagnostic(uri: vscode.Uri, id: string, where?: (d: vscode.Diagnostic) => boolean, timeoutMs = 20_000): Promise<vscode.Diagnostic> {
+export async function diagnostic(uri: vscode.Uri, id: string, where?: (d: vscode.Diagnostic) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic> {
   return waitFor(`diagnostic ${id} on ${path.basename(uri.fsPath)}`,
     () => vscode.languages.getDiagnostics(uri).find((d) => ruleId(d) === id && (!where || where(d))),
     timeoutMs, () => show(uri));
 }
 
-export async function noDiagnostic(uri: vscode.Uri, id: string, timeoutMs = 20_000): Promise<void> {
+export async function noDiagnostic(uri: vscode.Uri, id: string, timeoutMs = 30_000): Promise<void> {
   await waitFor(`diagnostic ${id} to disappear from ${path.basename(uri.fsPath)}`,
     () => !vscode.languages.getDiagnostics(uri).some((d) => ruleId(d) === id), timeoutMs, () => show(uri));
 }

@@ -10,6 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { format } from "node:util";
+import * as vscode from "vscode";
 
 interface MochaRunner { on(event: string, cb: (...args: any[]) => void): void }
 interface MochaInstance { addFile(f: string): void; run(cb: (failures: number) => void): MochaRunner }
@@ -29,13 +30,16 @@ export function run(): Promise<void> {
       try { fs.appendFileSync(logFile, format(...args) + "\n"); } catch { /* the log is a convenience */ }
     };
   }
+  // A one-kind workspace of the runner's activation windows runs only the fresh-window test.
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const freshWindow = !!folder && fs.existsSync(path.join(folder, ".e2e-activation.json"));
   const mocha = new Mocha({
     ui: "bdd",
     color: false,
     reporter: "spec",
     timeout: Number(process.env.E2E_TIMEOUT_MS ?? 60_000),
     slow: 5_000,
-    grep: process.env.E2E_GREP || undefined,
+    grep: freshWindow ? "activation in a fresh window" : process.env.E2E_GREP || undefined,
   });
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith(".test.js")).sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));

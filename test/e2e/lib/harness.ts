@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 
 export const repoRoot = resolve(__dirname, "..", "..", "..");
 export const fixturesDir = join(repoRoot, "test", "e2e", "fixtures");
@@ -276,13 +276,32 @@ export const FIXTURE_USER = { name: "E2E Tester", email: "e2e@example.com" };
  * With `gitRepo`, the copy becomes a git repository with one signed-off commit on `main`
  * and a local identity (the git extension commits with user.useConfigOnly=true).
  */
-export function prepareWorkspace(run: RunDir, name: string, opts: { gitRepo: boolean }): string {
-  const dest = join(run.root, "workspace");
-  cpSync(join(fixturesDir, name), dest, { recursive: true });
+export function prepareWorkspace(run: RunDir, name: string, opts: {
+  gitRepo: boolean;
+  /** Folder name inside the run folder (default "workspace"). */
+  dest?: string;
+  /** Keep only these fixture files (relative paths); the default keeps all. */
+  only?: string[];
+  /** Extra files to write (relative path → text). */
+  extra?: Record<string, string>;
+}): string {
+  const dest = join(run.root, opts.dest ?? "workspace");
+  const keep = (src: string) => {
+    if (!opts.only) return true;
+    const rel = relative(join(fixturesDir, name), src);
+    const relClean = relative(join(fixturesDir, `${name}-clean`), src);
+    const r = rel.startsWith("..") ? relClean : rel;
+    return r === "" || opts.only.some((o) => o === r || o.startsWith(r + "/"));
+  };
+  cpSync(join(fixturesDir, name), dest, { recursive: true, filter: keep });
   const clean = join(fixturesDir, `${name}-clean`);
   if (process.env.E2E_BREAK === "clean" && existsSync(clean)) {
-    cpSync(clean, dest, { recursive: true, force: true });
-    log(`E2E_BREAK=clean: laid ${clean} over the workspace — this run is expected to FAIL`);
+    cpSync(clean, dest, { recursive: true, force: true, filter: keep });
+    log(`E2E_BREAK=clean: laid ${clean} over ${dest} — this run is expected to FAIL`);
+  }
+  for (const [rel, text] of Object.entries(opts.extra ?? {})) {
+    mkdirSync(dirname(join(dest, rel)), { recursive: true });
+    writeFileSync(join(dest, rel), text);
   }
   if (opts.gitRepo) {
     git(dest, "init", "-q", "-b", "main");
