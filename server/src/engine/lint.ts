@@ -52,19 +52,22 @@ export function lintDocument(input: LintInput, analysis = analyze(input)): Probl
   for (const rule of analysis.family.rules as readonly Rule<unknown>[]) {
     const ruleSetting = config.rules.get(rule.id);
     if (ruleSetting?.severity === "off") continue;
-    let findings;
+    const found: Problem[] = [];
     try {
-      findings = rule.check(analysis.parsed, { ...analysis.context, options: ruleSetting?.options ?? {} });
+      const findings = rule.check(analysis.parsed, { ...analysis.context, options: ruleSetting?.options ?? {} });
+      // A rule that answers something other than a list fails like one that throws.
+      if (!Array.isArray(findings)) throw new TypeError(`it returned ${findings === null ? "null" : typeof findings} instead of a list of findings`);
+      for (const f of findings) {
+        const severity = effectiveSeverity(config, rule.id, f.severity, rule.defaultSeverity);
+        if (severity === "off") continue;
+        found.push({ ...f, ruleId: rule.id, severity });
+      }
     } catch (error) {
       input.onRuleError?.(rule.id, error);
       problems.push(...withConfiguredSeverity(config, { ruleId: "internal/rule-error", severity: "warning", range: ORIGIN, message: `rule ${rule.id} failed on this file (${describe(error)}); the other rules still ran. Please report this.` }));
       continue;
     }
-    for (const f of findings) {
-      const severity = effectiveSeverity(config, rule.id, f.severity, rule.defaultSeverity);
-      if (severity === "off") continue;
-      problems.push({ ...f, ruleId: rule.id, severity });
-    }
+    problems.push(...found);
   }
   return applyDirectives(problems, document.text, document.kind).sort(byPosition);
 }
