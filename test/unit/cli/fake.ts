@@ -11,7 +11,7 @@
  *  - fake/memo       (info)    on every file while the root OWNERS holds ROOTMARK (read through workspace.memo)
  *  - fake/listed     (info)    when the document is missing from workspace.listFiles()
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import {
@@ -104,9 +104,14 @@ export function memoryIo(cwd: string, opts: { stdin?: string; env?: Record<strin
   return { io, captured };
 }
 
+const made: string[] = [];
+// Root-level hook (this module is loaded once): remove every temporary repository at the end.
+after(() => { for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true }); });
+
 /** A temporary repository (with a .git folder) holding `files`; returns its absolute path. */
 export function tempRepo(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), "llm-d-contrib-cli-"));
+  made.push(root);
   mkdirSync(join(root, ".git"));
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, rel)), { recursive: true });

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -99,15 +99,19 @@ describe("config", () => {
     assert.equal(effectiveSeverity(c, "a/y", undefined, "warning"), "warning");
   });
 
+  const made: string[] = [];
+  after(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+  const tempDir = () => { const d = mkdtempSync(join(tmpdir(), "llm-d-contrib-config-")); made.push(d); return d; };
+
   it("loadConfigFile: a missing file is no error; a present one is parsed with its path", () => {
-    const root = mkdtempSync(join(tmpdir(), "llm-d-contrib-config-"));
+    const root = tempDir();
     assert.deepEqual(loadConfigFile(root), { raw: {}, errors: [], path: join(root, ".llm-d-contrib.yaml") });
     writeFileSync(join(root, ".llm-d-contrib.yaml"), "maxFileBytes: 7\nbogus: 1\n");
     const loaded = loadConfigFile(root);
     assert.deepEqual(loaded.raw, { maxFileBytes: 7 });
     assert.equal(loaded.errors.length, 1);
     assert.equal(loadConfig(root, { maxFileBytes: 9 }).config.maxFileBytes, 9, "overrides win");
-    const dir = mkdtempSync(join(tmpdir(), "llm-d-contrib-config-"));
+    const dir = tempDir();
     mkdirSync(join(dir, ".llm-d-contrib.yaml"));
     assert.deepEqual(loadConfigFile(dir).errors, [], "a folder in its place reads as missing");
   });
