@@ -58,7 +58,9 @@ describe("owners examples (examples/ is its own repository)", () => {
       problems.push(...lintDocument({ document: { relPath, kind, text }, workspace: ws, config }));
     }
     const fired = new Set(problems.map((p) => p.ruleId));
-    assert.deepEqual(ownersFamily.rules.map((r) => r.id).filter((id) => !fired.has(id)), []);
+    // owners/too-large guards against absurd input (a file over 256 KB); bad-input.test.ts shows it.
+    const notInExamples = new Set(["owners/too-large"]);
+    assert.deepEqual(ownersFamily.rules.map((r) => r.id).filter((id) => !fired.has(id) && !notInExamples.has(id)), []);
     assert.match(files.OWNERS, /^approvers:\n  - llm-d-maintainers$/m);
     assert.ok(!problems.some((p) => p.ruleId.startsWith("internal/")));
   });

@@ -2,6 +2,10 @@ import type { Family, Finding, Rule, SourceDocument } from "../../types";
 import { parseOwners, type OwnersDoc } from "./parse";
 import { OWNERS_RULES } from "./rules/index";
 import { ownersFeatures } from "./features";
+import { ownersSettings } from "./schema";
+
+/** More findings of one rule in one file than anyone reads: the rest are summed up in the last one. */
+const MAX_FINDINGS_PER_RULE = 100;
 
 /**
  * In a file Prow never reads (vendored OWNERS, an OWNERS_ALIASES outside the root) a problem
@@ -11,7 +15,13 @@ function atMostHintWhereNotRead(rule: Rule<OwnersDoc>): Rule<OwnersDoc> {
   return {
     ...rule,
     check(parsed, ctx) {
-      const findings = rule.check(parsed, ctx);
+      let findings = rule.check(parsed, ctx);
+      if (findings.length > MAX_FINDINGS_PER_RULE) {
+        const more = findings.length - MAX_FINDINGS_PER_RULE;
+        findings = findings.slice(0, MAX_FINDINGS_PER_RULE);
+        const last = findings[findings.length - 1];
+        findings[findings.length - 1] = { ...last, message: `${last.message} (and ${more} more like it in this file, not shown)` };
+      }
       if (!parsed.notRead || findings.length === 0) return findings;
       return findings.map((f): Finding => ({ ...f, severity: "hint" }));
     },
@@ -22,11 +32,11 @@ function atMostHintWhereNotRead(rule: Rule<OwnersDoc>): Rule<OwnersDoc> {
 const recent = new Map<string, OwnersDoc>();
 const RECENT_MAX = 32;
 
-function parseShared(doc: SourceDocument): OwnersDoc {
-  const key = `${doc.kind}\0${doc.relPath}\0${doc.text}`;
+function parseShared(doc: SourceDocument, maxBytes: number): OwnersDoc {
+  const key = `${doc.kind}\0${doc.relPath}\0${maxBytes}\0${doc.text}`;
   const hit = recent.get(key);
   if (hit) return hit;
-  const parsed = parseOwners(doc);
+  const parsed = parseOwners(doc, maxBytes);
   if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
   recent.set(key, parsed);
   return parsed;
@@ -36,7 +46,7 @@ function parseShared(doc: SourceDocument): OwnersDoc {
 export const ownersFamily: Family<OwnersDoc> = {
   name: "owners",
   kinds: ["owners", "owners-aliases"],
-  parse: (doc) => parseShared(doc),
+  parse: (doc, ctx) => parseShared(doc, ownersSettings(ctx.settings).maxBytes),
   rules: OWNERS_RULES.map(atMostHintWhereNotRead),
   features: ownersFeatures,
 };

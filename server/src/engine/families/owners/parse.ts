@@ -38,6 +38,8 @@ export interface OwnersDoc {
   lines: LineIndex;
   yaml: YamlFirstDocument;
   ctx: Ctx;
+  /** The file's size when it is beyond the family's limit and was not parsed. */
+  tooLarge: number | undefined;
   /** Offset of a NUL or other control character YAML rejects, or -1. */
   controlChar: number;
   /** The type of the top-level value ("null" for an empty or comment-only file). */
@@ -106,10 +108,19 @@ function directoryNotRead(relPath: string): string | undefined {
   return undefined;
 }
 
-const EMPTY_YAML: YamlFirstDocument = { doc: undefined, errors: [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, tooDeep: false };
+const EMPTY_YAML: YamlFirstDocument = { doc: undefined, errors: [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, literalSize: 0, tooDeep: false };
 
-export function parseOwners(document: SourceDocument): OwnersDoc {
-  const text = document.text;
+/** Whether anchors and aliases blow the file up (yaml.v2 refuses "excessive aliasing"). */
+export function aliasBomb(y: YamlFirstDocument): boolean {
+  return y.aliases.size > 0 && y.expandedSize - y.literalSize > MAX_EXPANDED_VALUES;
+}
+
+/** Real OWNERS files are a few KB (the largest known OWNERS_ALIASES is about 50 KB). */
+export const DEFAULT_MAX_BYTES = 256 * 1024;
+
+export function parseOwners(document: SourceDocument, maxBytes = DEFAULT_MAX_BYTES): OwnersDoc {
+  const tooLarge = document.text.length > maxBytes ? document.text.length : undefined;
+  const text = tooLarge === undefined ? document.text : "";
   const kind = document.kind === "owners-aliases" ? "owners-aliases" : "owners";
   const lines = new LineIndex(text);
   const controlChar = controlCharAt(text);
@@ -119,14 +130,14 @@ export function parseOwners(document: SourceDocument): OwnersDoc {
   const topType = typeOf(contents);
   const top = contents && isMap(contents) ? contents : undefined;
   const entries = top ? entriesOf(top, ctx) : [];
-  const unreadable = controlChar !== -1 || yaml.errors.length > 0 || !!yaml.unknownAnchor || yaml.tooDeep
-    || yaml.expandedSize > MAX_EXPANDED_VALUES || (topType !== "map" && topType !== "null");
+  const unreadable = tooLarge !== undefined || controlChar !== -1 || yaml.errors.length > 0 || !!yaml.unknownAnchor || !!yaml.cycle || yaml.tooDeep
+    || aliasBomb(yaml) || (topType !== "map" && topType !== "null");
   const isRoot = kind === "owners" ? document.relPath === "OWNERS" : document.relPath === "OWNERS_ALIASES";
   const notRead = kind === "owners"
     ? directoryNotRead(document.relPath)
     : isRoot ? undefined : "Prow reads only the OWNERS_ALIASES at the repository root";
   const parsed: OwnersDoc = {
-    kind, relPath: document.relPath, text, lines, yaml, ctx, controlChar, topType, top, entries, unreadable, isRoot, notRead,
+    kind, relPath: document.relPath, text, lines, yaml, ctx, tooLarge, controlChar, topType, top, entries, unreadable, isRoot, notRead,
     options: undefined, filters: undefined, filterEntries: [], optionEntries: [], filterBodies: [], lists: [], aliasesKey: undefined, groups: [],
   };
   if (kind === "owners") readOwners(parsed);

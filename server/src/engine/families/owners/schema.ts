@@ -40,9 +40,15 @@ export function isConfigList(lower: string): boolean {
 export interface OwnersSettings {
   /** More top-level keys the repository's own tools read. */
   extraKeys: string[];
+  /** Files larger than this get one owners/too-large note instead of being checked. */
+  maxBytes: number;
 }
 
 export function ownersSettings(settings: Record<string, unknown>): OwnersSettings {
   const extra = settings.extraKeys;
-  return { extraKeys: Array.isArray(extra) ? extra.filter((k): k is string => typeof k === "string") : [] };
+  const max = settings.maxBytes;
+  return {
+    extraKeys: Array.isArray(extra) ? extra.filter((k): k is string => typeof k === "string") : [],
+    maxBytes: typeof max === "number" && Number.isFinite(max) && max > 0 ? max : 256 * 1024,
+  };
 }

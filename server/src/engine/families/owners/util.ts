@@ -46,6 +46,8 @@ export function eol(text: string): string {
 
 /** Whether YAML reads this text without a syntax error (used to decide that a syntax fix is certainly right). */
 export function parsesCleanly(text: string): boolean {
+  // Re-parsing a large file to vouch for a fix costs more than the fix is worth: a human decides.
+  if (text.length > 64 * 1024) return false;
   const y = parseFirstDocument(text);
   return y.errors.length === 0 && !y.unknownAnchor;
 }

@@ -15,21 +15,46 @@ export interface YamlFirstDocument {
   aliases: Map<Node, Node>;
   /** The first alias whose anchor is not defined before it. */
   unknownAnchor: Node | undefined;
+  /** The first alias inside the value of its own anchor (`&a [*a]`). */
+  cycle?: Node;
   /** How many values the document holds once every alias is expanded (Infinity for a cycle). */
   expandedSize: number;
+  /** How many values are written in it (aliases counted once). */
+  literalSize: number;
   /** Nesting deeper than this was not walked (the file is absurd, not an OWNERS file). */
   tooDeep: boolean;
 }
 
 const MAX_DEPTH = 200;
+/** Flow brackets or compact "- - -" nested deeper than this are refused before parsing (the parser recurses). */
+const MAX_SCAN_DEPTH = 100;
+const DEEP_DASHES = new RegExp(`(?:^|\\n)[ \\t]*(?:-[ \\t]+){${MAX_SCAN_DEPTH}}`);
+
+/** A cheap linear scan for nesting that would make a recursive parser overflow its stack. */
+export function nestingTooDeep(text: string): boolean {
+  if (DEEP_DASHES.test(text)) return true;
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") { quote = ""; continue; }
+    if (quote) { if (c === quote) quote = ""; continue; }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) { const nl = text.indexOf("\n", i); if (nl === -1) break; i = nl - 1; }
+    else if (c === "[" || c === "{") { if (++depth > MAX_SCAN_DEPTH) return true; }
+    else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return false;
+}
 
 /** Parses only the first YAML document (Prow reads only that one) with positions kept. */
 export function parseFirstDocument(text: string): YamlFirstDocument {
+  if (nestingTooDeep(text)) return { doc: undefined, errors: [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, literalSize: 0, tooDeep: true };
   const parser = new Parser();
   const composer = new Composer({ version: "1.1", schema: "failsafe", uniqueKeys: false, strict: false });
   let doc: Document.Parsed | undefined;
   for (const d of composer.compose(parser.parse(text))) { doc = d; break; }
-  const result: YamlFirstDocument = { doc, errors: doc?.errors ?? [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, tooDeep: false };
+  const result: YamlFirstDocument = { doc, errors: doc?.errors ?? [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, literalSize: 0, tooDeep: false };
   if (doc) walkAnchors(doc.contents as Node | null, result);
   return result;
 }
@@ -40,13 +65,14 @@ function walkAnchors(root: Node | null, out: YamlFirstDocument): void {
   const sizes = new Map<Node, number>();
   const open = new Set<Node>();
   const visit = (node: unknown, depth: number): number => {
+    out.literalSize++;
     if (node === null || node === undefined) return 1;
     if (depth > MAX_DEPTH) { out.tooDeep = true; return 1; }
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (!target) { out.unknownAnchor ??= node; return 1; }
       out.aliases.set(node, target);
-      if (open.has(target)) return Infinity;
+      if (open.has(target)) { out.cycle ??= node; return Infinity; }
       return sizes.get(target) ?? 1;
     }
     const n = node as Node;

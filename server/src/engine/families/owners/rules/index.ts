@@ -21,9 +21,10 @@ import { emptyAlias } from "./empty-alias";
 import { aliasesMisplaced } from "./aliases-misplaced";
 import { ignoredDir } from "./ignored-dir";
 import { finalNewline } from "./final-newline";
+import { tooLarge } from "./too-large";
 
 export const OWNERS_RULES: readonly Rule<OwnersDoc>[] = [
   yamlSyntax, unknownKey, wrongType, filtersIgnored, invalidRegex, noApprovers, noEffect,
   invalidLogin, unknownAlias, nestedAlias, duplicateEntry, duplicateKey, emeritusOverlap,
-  caseInsensitiveKey, atPrefix, aliasesInvalid, emptyAlias, aliasesMisplaced, ignoredDir, finalNewline,
+  caseInsensitiveKey, atPrefix, aliasesInvalid, emptyAlias, aliasesMisplaced, ignoredDir, finalNewline, tooLarge,
 ];

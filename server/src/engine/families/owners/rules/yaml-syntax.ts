@@ -2,7 +2,7 @@ import type { YAMLError } from "yaml";
 import { isScalar, isSeq, type Node } from "yaml";
 import type { Finding, Fix, Rule, TextEdit } from "../../../types";
 import { applyEdits } from "../../../edits";
-import { MAX_EXPANDED_VALUES, type OwnersDoc } from "../parse";
+import { MAX_EXPANDED_VALUES, aliasBomb, type OwnersDoc } from "../parse";
 import { PROW_TOP_KEYS, ALIASES_KEY, CONFIG_LISTS, OPTION_KEYS } from "../schema";
 import { clip, code, deleteLines, insertAt, lineRangeTrimmed, parsesCleanly, replace } from "../util";
 
@@ -195,6 +195,7 @@ export const yamlSyntax: Rule<OwnersDoc> = {
   defaultSeverity: "error",
   fixable: true,
   check(p) {
+    if (p.tooLarge !== undefined) return [];
     if (p.controlChar !== -1) return [controlChar(p)];
     const y = p.yaml;
     if (y.errors.length > 0) return [explain(p, y.errors[0])];
@@ -203,8 +204,13 @@ export const yamlSyntax: Rule<OwnersDoc> = {
       const src = p.text.slice(r[0], r[1]);
       return [{ range: p.lines.range(r[0], r[1]), message: `${code(src)} refers to an anchor ${code("&" + src.slice(1))} that is not defined before it, ${CANNOT}` }];
     }
-    if (y.tooDeep) return [{ range: p.lines.lineRange(0), message: `values are nested more than 200 levels deep; this is not an OWNERS file Prow can use` }];
-    if (y.expandedSize > MAX_EXPANDED_VALUES) {
+    if (y.cycle) {
+      const r = y.cycle.range ?? [0, 0];
+      const src = p.text.slice(r[0], r[1]);
+      return [{ range: p.lines.range(r[0], r[1]), message: `${code(src)} stands for the value that contains it (${code("&" + src.slice(1))}), an endless loop; ${CANNOT} ("anchor value contains itself")` }];
+    }
+    if (y.tooDeep) return [{ range: p.lines.lineRange(0), message: "values are nested more than 100 levels deep; this is not an OWNERS file Prow can use, so it was not checked further" }];
+    if (aliasBomb(y)) {
       const first = [...y.aliases.keys()][0];
       const r = first?.range ?? [0, 0];
       return [{ range: p.lines.range(r[0], r[1]), message: `anchors and aliases (&x / *x) expand this file to more than ${MAX_EXPANDED_VALUES} values (an "alias bomb"); Prow's YAML reader refuses it ("excessive aliasing")` }];
