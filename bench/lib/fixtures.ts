@@ -52,27 +52,39 @@ export interface Keystroke { line: number; character: number; insert: string; de
 
 /**
  * Types into a document: each step inserts one lowercase letter in an editable line (before
- * its last character, i.e. inside the word, help string or login), and every fifth step
- * deletes one instead (a backspace). Edits accumulate, so no two versions have the same text.
+ * its last two characters, i.e. inside the word, help string or login), and every fifth step
+ * deletes one instead (a backspace). Insertions and deletions use disjoint sets of lines, so
+ * the inserted lines only grow and the others only shrink: no two versions have the same text.
  */
 export class Typist {
   private readonly lines: string[];
   private readonly rng: Rng;
+  private readonly typeLines: number[];
+  private readonly eraseLines: number[];
   private step = 0;
   constructor(private readonly fixture: Fixture, seed: number) {
     this.lines = fixture.text.split("\n");
     this.rng = new Rng(seed);
+    this.typeLines = fixture.editable.filter((_, i) => i % 2 === 0);
+    this.eraseLines = fixture.editable.filter((_, i) => i % 2 === 1);
   }
   next(): Keystroke {
-    const line = this.rng.pick(this.fixture.editable);
+    if (++this.step % 5 === 0) {
+      const erasable = this.eraseLines.filter((l) => this.lines[l].length > 8);
+      if (erasable.length > 0) {
+        const line = this.rng.pick(erasable);
+        const text = this.lines[line];
+        const character = text.length - 3;
+        this.lines[line] = text.slice(0, character) + text.slice(character + 1);
+        return { line, character, insert: "", deleteCount: 1 };
+      }
+    }
+    const line = this.rng.pick(this.typeLines.length > 0 ? this.typeLines : this.fixture.editable);
     const text = this.lines[line];
-    const character = Math.max(4, text.length - 2);
-    const backspace = ++this.step % 5 === 0 && text.length > 8;
-    const k: Keystroke = backspace
-      ? { line, character: character - 1, insert: "", deleteCount: 1 }
-      : { line, character, insert: String.fromCharCode(97 + this.rng.int(0, 25)), deleteCount: 0 };
-    this.lines[line] = text.slice(0, k.character) + k.insert + text.slice(k.character + k.deleteCount);
-    return k;
+    const character = Math.max(0, text.length - 2);
+    const insert = String.fromCharCode(97 + this.rng.int(0, 25));
+    this.lines[line] = text.slice(0, character) + insert + text.slice(character);
+    return { line, character, insert, deleteCount: 0 };
   }
   text(): string { return this.lines.join("\n"); }
 }
