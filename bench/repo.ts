@@ -16,6 +16,12 @@ import { round } from "./lib/stats";
 export const CLI = join(REPO_ROOT, "bin", "llm-d-contrib.js");
 export const CLI_JS = join(REPO_ROOT, "dist", "cli.js");
 
+/** Extra environment for the CLI runs, from BENCH_CLI_ENV="A=1 B=2" (e.g. LLM_D_CONTRIB_THREADS=2 to try its workers). */
+export function cliEnv(): NodeJS.ProcessEnv {
+  const extra = Object.fromEntries((process.env.BENCH_CLI_ENV ?? "").split(/\s+/).filter((kv) => kv.includes("=")).map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+  return { ...process.env, ...extra };
+}
+
 /** The CLI as the benchmark runs it: JSON output, the tree as the path. */
 export function cliArgs(target: string, nodeArgs: string[] = []): string[] {
   return [process.execPath, ...nodeArgs, CLI, "lint", target, "--format", "json"];
@@ -55,7 +61,7 @@ export function problemsByRule(jsonFile: string): Record<string, number> {
 export function runRepo(opts: { treeRoot: string; files: number; bytes: number; rounds: number; outDir: string; log?: (s: string) => void }): RepoResult {
   if (!existsSync(CLI_JS)) throw new Error("dist/cli.js is missing (npm run build)");
   mkdirSync(opts.outDir, { recursive: true });
-  const cli = () => { const t = timeCmd(cliArgs("."), { cwd: opts.treeRoot, stdoutFile: join(opts.outDir, "repo-cli.json") }); checkCli(t, "the CLI"); return t; };
+  const cli = () => { const t = timeCmd(cliArgs("."), { cwd: opts.treeRoot, stdoutFile: join(opts.outDir, "repo-cli.json"), env: cliEnv() }); checkCli(t, "the CLI"); return t; };
   const rg = () => {
     const t = timeCmd(["rg", "-j2", "-i", "experimental", "."], { cwd: opts.treeRoot, stdoutFile: join(opts.outDir, "repo-rg.txt") });
     if (t.status !== 0 && t.status !== 1) throw new Error(`rg exited ${t.status}: ${t.stderr}`);
@@ -104,7 +110,7 @@ export function runMarkdownlint(opts: { dir: string; files: number; bytes: numbe
   const mdl = join(REPO_ROOT, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs");
   if (!existsSync(mdl)) throw new Error("markdownlint-cli2 is not installed (bash bench/setup.sh)");
   mkdirSync(opts.outDir, { recursive: true });
-  const ours = () => { const t = timeCmd(cliArgs("docs/proposals"), { cwd: opts.dir, stdoutFile: join(opts.outDir, "md-cli.json") }); checkCli(t, "the CLI"); return t; };
+  const ours = () => { const t = timeCmd(cliArgs("docs/proposals"), { cwd: opts.dir, stdoutFile: join(opts.outDir, "md-cli.json"), env: cliEnv() }); checkCli(t, "the CLI"); return t; };
   const md043 = () => {
     const t = timeCmd([process.execPath, mdl, "docs/proposals/**/*.md"], { cwd: opts.dir, stdoutFile: join(opts.outDir, "md-markdownlint.txt") });
     if (t.status !== 0 && t.status !== 1) throw new Error(`markdownlint-cli2 exited ${t.status}: ${t.stderr}`);

@@ -6,7 +6,7 @@
  * BENCH_ROUNDS (alternating CLI/baseline rounds), BENCH_ITER (per-document keystrokes),
  * BENCH_LSP_ITER (keystrokes through the server), BENCH_ONLY (comma list of sections),
  * BENCH_WORKDIR (where workloads go; default /tmp/llm-d-contrib-bench), BENCH_STRICT=1 (exit 1 on a MISS),
- * BENCH_NICE (niceness for the benchmark and everything it starts, e.g. -10 on a busy shared machine).
+ * BENCH_CLI_ENV ("NAME=value ..." for the CLI runs, e.g. LLM_D_CONTRIB_THREADS=2), BENCH_NICE (niceness for the benchmark and everything it starts, e.g. -10 on a busy shared machine).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpus, getPriority, loadavg, setPriority } from "node:os";
@@ -83,7 +83,7 @@ async function main() {
     } catch (e) { log(`autogroup niceness not set: ${(e as Error).message}`); }
   }
   const outDir = join(workDir, "out");
-  results.meta = { date: new Date().toISOString(), commit: gitCommit(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, scale, seed, rounds, iterations, lspIterations, workDir,
+  results.meta = { date: new Date().toISOString(), commit: gitCommit(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, scale, seed, rounds, iterations, lspIterations, workDir, cliEnv: env.BENCH_CLI_ENV ?? "",
     loadavgAtStart: loadavg().map((x) => Math.round(x * 100) / 100), niceness: getPriority(), autogroup: existsSync("/proc/self/autogroup") ? readFileSync("/proc/self/autogroup", "utf8").trim() : null };
   await section("engine", async () => {
     const { FAMILIES } = await import("../server/src/engine/index");
