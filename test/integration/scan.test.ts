@@ -79,6 +79,14 @@ describe("language server: workspace scan", function () {
     await h.waitForDiagnostics(h.uri("pkg/api/OWNERS"), { accept: (p) => p.diagnostics.length === 0 });
   });
 
+  it("clears the files of a deleted folder, which comes as one event", async () => {
+    await h.waitForDiagnostics(h.uri("pkg/api/OWNERS"), { accept: (p) => p.diagnostics.length === 1 });
+    rmSync(join(root, "pkg"), { recursive: true });
+    await h.filesChanged({ uri: h.uri("pkg"), type: FileChangeType.Deleted });
+    await h.waitForDiagnostics(h.uri("pkg/api/OWNERS"), { accept: (p) => p.diagnostics.length === 0 });
+    await h.waitForDiagnostics(h.uri("pkg/blob/OWNERS"), { accept: (p) => p.diagnostics.length === 0 });
+  });
+
   it("drops the scan's diagnostics when workspaceScan is turned off, and scans again when it is back on", async () => {
     await h.waitForDiagnostics(h.uri("pkg/api/OWNERS"), { accept: (p) => p.diagnostics.length === 1 });
     await h.changeSettings({ workspaceScan: false });

@@ -93,7 +93,10 @@ export function rename(checker: Checker, uri: string, at: Position, newName: str
 export function prepareRename(checker: Checker, uri: string, at: Position, text: (range: Range) => string): PrepareRenameResult | null {
   const t = target(checker, uri);
   if (!t?.features.rename) return null;
-  const files = renameEdits(t, at, "\u0000probe");
+  // Ask for a rename to a name like the one there (a family may refuse a name that is not valid for it).
+  const line = text({ start: { line: at.line, character: 0 }, end: { line: at.line + 1, character: 0 } });
+  const word = /[\w.@/-]*$/.exec(line.slice(0, at.character))![0] + /^[\w.@/-]*/.exec(line.slice(at.character))![0];
+  const files = renameEdits(t, at, `${word || "name"}-renamed`);
   if (!files) return null;
   const here = files.find((f) => f.relPath === t.entry.relPath)?.edits.find((e) => contains(e.range, at));
   return here ? { range: here.range, placeholder: text(here.range) } : { defaultBehavior: true };

@@ -77,7 +77,7 @@ export function startServer(connection: Connection): void {
   roots.onNewRoot = (root) => {
     root.settings = pushed ?? root.settings;
     root.reloadConfig();
-    if (initialized) void loadRoot(root).then(() => refreshRoot(root, true));
+    if (initialized) void loadRoot(root).then(() => refreshRoot(root)).catch((e) => log.error(`loading ${root.path} failed: ${String(e)}`));
   };
 
   /** Editor settings and host facts of one repository. */
@@ -97,7 +97,7 @@ export function startServer(connection: Connection): void {
   }
 
   /** The configuration of a repository changed: re-read it, re-identify its open documents, re-check everything. */
-  function refreshRoot(root: RepoRoot, rescan: boolean): Promise<void> {
+  function refreshRoot(root: RepoRoot): Promise<void> {
     root.reloadConfig();
     checker.publishConfigErrors(root);
     for (const entry of checker.entriesOf(root)) {
@@ -107,10 +107,6 @@ export function startServer(connection: Connection): void {
       if (!id) { checker.untrack(entry.key); continue; }
       checker.schedule(checker.track(id, true).key);
     }
-    if (!rescan) {
-      for (const entry of checker.entriesOf(root)) if (!entry.open) checker.schedule(entry.key);
-      return Promise.resolve();
-    }
     return scanner.scan(root, true);
   }
 
@@ -119,7 +115,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(configTimers.get(root));
     configTimers.set(root, setTimeout(() => {
       configTimers.delete(root);
-      void refreshRoot(root, true).catch((e) => log.error(`refreshing ${root.path} failed: ${String(e)}`));
+      void refreshRoot(root).catch((e) => log.error(`refreshing ${root.path} failed: ${String(e)}`));
     }, CONFIG_DEBOUNCE_MS));
   }
 
@@ -177,14 +173,14 @@ export function startServer(connection: Connection): void {
         }
         for (const f of e.added) {
           const root = roots.addFolder(f.uri);
-          if (root) { await loadRoot(root); await refreshRoot(root, true); }
+          if (root) { await loadRoot(root); await refreshRoot(root); }
         }
       }));
     }
     const all = roots.all();
     await Promise.all(all.map(loadRoot));
     initialized = true;
-    for (const root of all) await refreshRoot(root, true);
+    for (const root of all) await refreshRoot(root);
   }));
 
   const justOpened = new Set<string>();
@@ -266,7 +262,10 @@ export function startServer(connection: Connection): void {
       if (change.type !== FileChangeType.Changed) { listingChanged.add(root); root.workspace.invalidateFiles(); }
       if (entry?.open) continue; // the buffer is the truth; its edits already re-checked dependants
       if (change.type === FileChangeType.Deleted) {
-        if (entry) checker.untrack(entry.key);
+        // A deleted folder comes as one event: forget every file under it too.
+        for (const e of checker.entriesOf(root)) {
+          if (!e.open && (e.relPath === rel || e.relPath.startsWith(rel + "/"))) { checker.untrack(e.key); root.scanned.delete(e.relPath); }
+        }
         root.scanned.delete(rel);
       } else if (entry) {
         checker.schedule(entry.key);
@@ -285,7 +284,7 @@ export function startServer(connection: Connection): void {
     for (const root of roots.all()) {
       const before = JSON.stringify(root.settings);
       await loadRoot(root);
-      if (JSON.stringify(root.settings) !== before) await refreshRoot(root, true);
+      if (JSON.stringify(root.settings) !== before) await refreshRoot(root);
     }
   }));
 
