@@ -76,15 +76,17 @@ interface IgnoreLevel { rules: Ignore; prefix: number }
  * As in git, a deeper .gitignore wins over a shallower one (so `!name` can re-include a file),
  * info/exclude is weakest, and `ignorePatterns` have the last word. An ignored folder is not entered.
  * Symbolic links are listed as files and never followed.
+ * With `nestedRoots`, a folder below the start holding .git or .llm-d-contrib.yaml (a repository of
+ * its own) is not entered; its root-relative path is added to `nestedRoots` instead.
  */
-export function walkFiles(root: string, dir: string = root, ignorePatterns: readonly string[] = []): string[] {
+export function walkFiles(root: string, dir: string = root, ignorePatterns: readonly string[] = [], nestedRoots?: string[]): string[] {
   const rootAbs = resolve(root);
   const start = resolve(dir);
   const startRel = toRelPath(rootAbs, start);
   const out: string[] = [];
   if (startRel === ".." || startRel.startsWith("../") || isAbsolute(startRel)) {
     // Outside the repository no ignore file applies; list paths relative to root all the same.
-    walkDir(start, startRel + "/", [], () => false, out);
+    walkDir(start, startRel + "/", [], () => false, out, undefined);
     return out.sort();
   }
   const exclude = readText(join(rootAbs, ".git", "info", "exclude"));
@@ -105,7 +107,7 @@ export function walkFiles(root: string, dir: string = root, ignorePatterns: read
     if (ALWAYS_SKIPPED.has(segment) || isIgnored(prefix, levels)) return out;
     levels = withGitignore(levels, join(rootAbs, prefix), prefix.length);
   }
-  walkDir(start, prefix, levels, isIgnored, out, true);
+  walkDir(start, prefix, levels, isIgnored, out, nestedRoots, true);
   return out.sort();
 }
 
@@ -120,9 +122,15 @@ function withGitignore(levels: readonly IgnoreLevel[], absDir: string, prefix: n
   return text === undefined ? levels as IgnoreLevel[] : [...levels, { rules: ignore().add(text), prefix }];
 }
 
-function walkDir(abs: string, relPrefix: string, levels: IgnoreLevel[], isIgnored: (rel: string, levels: readonly IgnoreLevel[]) => boolean, out: string[], rulesLoaded = false): void {
+function walkDir(abs: string, relPrefix: string, levels: IgnoreLevel[], isIgnored: (rel: string, levels: readonly IgnoreLevel[]) => boolean,
+  out: string[], nestedRoots: string[] | undefined, isStart = false): void {
   let entries: Dirent[];
   try { entries = readdirSync(abs, { withFileTypes: true }); } catch { return; }
+  if (nestedRoots && !isStart && entries.some((e) => e.name === ".git" || e.name === CONFIG_FILE)) {
+    nestedRoots.push(relPrefix.slice(0, -1));
+    return;
+  }
+  const rulesLoaded = isStart;
   // This folder's .gitignore applies to its entries (read only when the listing shows one).
   if (!rulesLoaded && relPrefix !== "" && !relPrefix.startsWith("..") && entries.some((e) => e.name === ".gitignore" && !e.isDirectory())) {
     levels = withGitignore(levels, abs, relPrefix.length);
@@ -132,7 +140,7 @@ function walkDir(abs: string, relPrefix: string, levels: IgnoreLevel[], isIgnore
     if (e.isDirectory()) {
       if (ALWAYS_SKIPPED.has(name)) continue;
       const rel = relPrefix + name + "/";
-      if (!isIgnored(rel, levels)) walkDir(abs + sep + name, rel, levels, isIgnored, out);
+      if (!isIgnored(rel, levels)) walkDir(abs + sep + name, rel, levels, isIgnored, out, nestedRoots);
     } else {
       const rel = relPrefix + name;
       if (!isIgnored(rel, levels)) out.push(rel);

@@ -86,6 +86,24 @@ describe("cli lint (fake family)", () => {
     assert.deepEqual(brief((await lintJson(root, ["vendor"])).problems), []);
   });
 
+  it("a folder that is a repository of its own is checked with its own configuration and root", async () => {
+    const root = tempRepo({
+      "OWNERS": "ERROR\n@team\n", "OWNERS_ALIASES": "team\n",
+      "inner/.llm-d-contrib.yaml": "rules:\n  fake/no-error: off\n", "inner/OWNERS": "ERROR\n@team\n",
+      "sub/.git/HEAD": "ref\n", "sub/OWNERS_ALIASES": "team\n", "sub/x/OWNERS": "@team\nERROR\n",
+      "z/OWNERS": "ERROR\n",
+    });
+    const r = await lintJson(root);
+    assert.deepEqual(brief(r.problems), [
+      "OWNERS:1:1 fake/no-error",
+      "inner/OWNERS:2:1 fake/alias",          // its own root: no OWNERS_ALIASES there; no-error is off
+      "sub/x/OWNERS:2:1 fake/no-error",       // the nested git repository's aliases apply
+      "z/OWNERS:1:1 fake/no-error",
+    ]);
+    const text = await lint(root, []);
+    assert.match(text.out, /7 files checked\n/); // four OWNERS, two OWNERS_ALIASES and inner/.llm-d-contrib.yaml (a YAML file)
+  });
+
   it("reads no file of no kind and lists the repository for cross-file rules", async () => {
     const root = tempRepo({ "OWNERS": "@team\n@nobody\n", "OWNERS_ALIASES": "team\n", "README.md": "ERROR\n" });
     const r = await lintJson(root);

@@ -47,6 +47,15 @@ describe("walkFiles", () => {
     assert.deepEqual(walkFiles(root, join(root, "a", "skip")), []);
   });
 
+  it("with nestedRoots, does not enter a folder that is a repository of its own, and names it", () => {
+    const root = tempRepo({ "a.go": "", "inner/.llm-d-contrib.yaml": "", "inner/x.go": "", "deep/sub/.git/HEAD": "", "deep/sub/y.go": "", "deep/z.go": "" });
+    const nested: string[] = [];
+    assert.deepEqual(walkFiles(root, root, [], nested), ["a.go", "deep/z.go"]);
+    assert.deepEqual(nested.sort(), ["deep/sub", "inner"]);
+    assert.deepEqual(walkFiles(root), ["a.go", "deep/sub/y.go", "deep/z.go", "inner/.llm-d-contrib.yaml", "inner/x.go"], "without it, everything is listed");
+    assert.deepEqual(walkFiles(join(root, "inner"), join(root, "inner"), [], []), [".llm-d-contrib.yaml", "x.go"], "the start folder itself is walked");
+  });
+
   it("lists symbolic links as files and does not follow them", () => {
     const root = tempRepo({ "real/OWNERS": "" });
     symlinkSync(join(root, "real"), join(root, "linkdir"));

@@ -31,7 +31,7 @@ export async function lintRepository(options: LintOptions, io: CliIo, engine: Cl
   const targets = resolveTargets(options.paths, io.cwd);
   const { root } = targets;
   const { config, problems: configProblems } = loadRepoConfig(root, knownIds);
-  const { files, wholeRepo } = collectFiles(targets, config.ignore);
+  const { files, wholeRepo, nestedRoots } = collectFiles(targets, config.ignore);
   // The kind comes from the path alone: a file of no kind is never opened.
   const toCheck: [string, FileKind][] = [];
   for (const f of files) {
@@ -66,7 +66,24 @@ export async function lintRepository(options: LintOptions, io: CliIo, engine: Cl
   } finally {
     progress.end();
   }
+  for (const nested of nestedRoots) await mergeNested(report, nested, options, io, engine);
   return report;
+}
+
+/**
+ * A folder met on the walk that is a repository of its own is checked as one (its root, its
+ * .llm-d-contrib.yaml, its OWNERS_ALIASES); its paths are reported relative to the outer root.
+ */
+async function mergeNested(report: LintReport, nested: string, options: LintOptions, io: CliIo, engine: CliEngine): Promise<void> {
+  const inner = await lintRepository({ ...options, paths: [resolve(report.root, nested)] }, { ...io, cwd: report.root }, engine);
+  const prefix = toRelPath(report.root, inner.root) + "/";
+  report.checked += inner.checked;
+  for (const r of inner.results) report.results.push({ relPath: prefix + r.relPath, problems: r.problems });
+  for (const f of inner.fixed) report.fixed.push({ ...f, relPath: prefix + f.relPath });
+  for (const f of inner.writeFailures) report.writeFailures.push({ ...f, relPath: prefix + f.relPath });
+  const config = report.results[0]?.relPath === CONFIG_FILE ? report.results.shift() : undefined;
+  report.results.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  if (config) report.results.unshift(config);
 }
 
 /**

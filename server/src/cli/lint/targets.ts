@@ -36,18 +36,23 @@ export function resolveTargets(paths: readonly string[], cwd: string): Targets {
   return { root, paths: out };
 }
 
-/** Repository-relative files to check, sorted and without duplicates; `wholeRepo` when the root itself was walked. */
-export function collectFiles(targets: Targets, ignorePatterns: readonly string[]): { files: string[]; wholeRepo: boolean } {
+/**
+ * Repository-relative files to check, sorted and without duplicates; `wholeRepo` when the root
+ * itself was walked; `nestedRoots`: folders met on the walk that are repositories of their own
+ * (.git or .llm-d-contrib.yaml), to be checked with their own configuration.
+ */
+export function collectFiles(targets: Targets, ignorePatterns: readonly string[]): { files: string[]; wholeRepo: boolean; nestedRoots: string[] } {
   const files = new Set<string>();
+  const nestedRoots: string[] = [];
   let wholeRepo = false;
   for (const t of targets.paths) {
     if (t.stat.isDirectory()) {
       if (resolve(t.abs) === targets.root) wholeRepo = true;
-      for (const f of walkFiles(targets.root, t.abs, ignorePatterns)) files.add(f);
+      for (const f of walkFiles(targets.root, t.abs, ignorePatterns, nestedRoots)) files.add(f);
     } else {
       files.add(toRelPath(targets.root, t.abs));
     }
   }
   // Already sorted when one folder was walked; TimSort makes that case linear.
-  return { files: [...files].sort(), wholeRepo };
+  return { files: [...files].sort(), wholeRepo, nestedRoots: [...new Set(nestedRoots)].sort() };
 }
