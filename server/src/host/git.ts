@@ -207,7 +207,8 @@ export interface CommitInfo {
 
 /** The commits of `base..head` (newest first), with the data the DCO checkers read. */
 export async function listCommits(root: string, base: string | undefined, head = "HEAD", max?: number): Promise<CommitInfo[]> {
-  const range = base ? [`^${base}`, head] : [head];
+  // "A..B", not "^A B": git reads "^-name" as a bad revision even after --end-of-options.
+  const range = base ? [`${base}..${head}`] : [head];
   const out = await git(root, ["log", "-z", ...(max ? [`--max-count=${max}`] : []), "--no-color", "--no-show-signature", "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%B", "--end-of-options", ...range, "--"]);
   return out.split("\0").filter((r) => r.length > 0).map((record) => {
     const f = record.split("\x1f");
