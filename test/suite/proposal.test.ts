@@ -33,18 +33,21 @@ describe("New Proposal command", () => {
     const win = vscode.window as { showInputBox: typeof vscode.window.showInputBox; showQuickPick: typeof vscode.window.showQuickPick };
     const originalInput = win.showInputBox, originalPick = win.showQuickPick;
     let asked = 0;
+    let returned: vscode.Uri | undefined;
     win.showInputBox = async () => { asked++; return TITLE; };
     win.showQuickPick = (async (items: readonly unknown[] | Thenable<readonly unknown[]>) => (await items)[0]) as typeof vscode.window.showQuickPick;
     try {
-      await vscode.commands.executeCommand("llm-d-contrib.newProposal", { title: TITLE });
+      returned = await vscode.commands.executeCommand<vscode.Uri | undefined>("llm-d-contrib.newProposal", { title: TITLE });
     } finally {
       win.showInputBox = originalInput;
       win.showQuickPick = originalPick;
     }
     const created = await waitFor("a new proposal file", () => [...proposalFiles()].find((f) => !before.has(f)), 10_000,
       () => `proposal files: ${[...proposalFiles()].join(", ")}; input boxes shown: ${asked}`);
-    assert.match(path.basename(created), /e2e-fast-path-two/i, `file name ${created} does not come from the title`);
+    assert.match(path.basename(created), /^e2e[-_]fast[-_]path[-_]two\.md$/i, `file name ${created} does not come from the title`);
+    assert.equal(asked, 0, "the title was given as an argument, yet an input box was shown");
     const uri = vscode.Uri.file(path.join(workspaceRoot(), created));
+    assert.equal(returned?.fsPath, uri.fsPath, "the command returns the new file's URI");
     const doc = await waitFor("the new proposal to be open in an editor",
       () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath), 10_000);
     const text = doc.getText();
