@@ -89,6 +89,24 @@ describe("dist/cli.js in a child process", function () {
     assert.ok(problems.some((p) => p.ruleId === "internal/binary-file") && problems.some((p) => p.ruleId === "internal/unreadable"), one.stdout);
   });
 
+  it("a commit message is checked against git's identity (host facts), once commit/signoff-mismatch exists", function () {
+    const rules = JSON.parse(run(repoRoot, ["rules", "--format", "json"]).out) as { id: string }[];
+    if (!rules.some((r) => r.id === "commit/signoff-mismatch")) this.skip();
+    const root = tempRepo({});
+    const env = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
+    assert.equal(spawnSync("git", ["-C", root, "init", "-q"], { env }).status, 0);
+    for (const [k, v] of [["user.name", "Alice Example"], ["user.email", "alice@example.com"]]) {
+      assert.equal(spawnSync("git", ["-C", root, "config", k, v], { env }).status, 0);
+    }
+    const message = "Fix the router\n\nBecause it was broken.\n\nSigned-off-by: Bob Other <bob@example.com>\n";
+    const lint = (msg: string) => {
+      const r = spawnSync(process.execPath, [bin, "lint", "--stdin", "--stdin-filename", ".git/COMMIT_EDITMSG", "--format", "json"], { cwd: root, input: msg, encoding: "utf8", env });
+      return (JSON.parse(r.stdout) as { ruleId: string }[]).map((p) => p.ruleId);
+    };
+    assert.ok(lint(message).includes("commit/signoff-mismatch"), "Bob's sign-off does not match Alice");
+    assert.ok(!lint(message.replace("Bob Other <bob@example.com>", "Alice Example <alice@example.com>")).includes("commit/signoff-mismatch"));
+  });
+
   it("the OWNERS check of the foundation issue (once owners/unknown-key exists)", function () {
     const rules = JSON.parse(run(repoRoot, ["rules", "--format", "json"]).out) as { id: string }[];
     if (!rules.some((r) => r.id === "owners/unknown-key")) this.skip();

@@ -14,11 +14,6 @@ import type { LintReport } from "./types";
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** Facts about git and the editor for commit rules. */
-export function hostFacts(_root: string): HostFacts {
-  return {}; // TODO(lead): return gatherHostFacts(root) from server/src/host/git.ts once the commit helper lands it.
-}
-
 /**
  * The run's view of the disk. Files do not change while a run without --fix reads them, so a
  * memo there is kept by key alone instead of re-reading every dependency on each call.
@@ -42,7 +37,8 @@ export class Checker {
   /** Text that wins over the disk: the --stdin text, the text being fixed. */
   readonly overlay = new Map<string, string>();
   readonly workspace: RunWorkspace;
-  private readonly host: HostFacts;
+  /** Facts about git for the commit rules; the caller gathers them when a commit message is checked. */
+  host: HostFacts = {};
 
   constructor(readonly root: string, readonly config: ResolvedConfig, private readonly engine: CliEngine,
     listFiles: () => readonly string[], private readonly debug?: (message: string) => void, fixing = false) {
@@ -50,7 +46,6 @@ export class Checker {
     // A rule reading another file gets undefined for one over maxFileBytes, as if it were missing.
     this.workspace = new RunWorkspace(root, (rel) => this.overlay.get(rel) ?? readTextBounded(join(root, rel), config.maxFileBytes), listFiles);
     this.workspace.stable = !fixing;
-    this.host = hostFacts(root);
   }
 
   lint(relPath: string, kind: FileKind, text: string): Problem[] {

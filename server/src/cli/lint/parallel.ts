@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker, parentPort } from "node:worker_threads";
-import type { FileKind, ResolvedConfig } from "../../engine/index";
+import type { FileKind, HostFacts, ResolvedConfig } from "../../engine/index";
 import { walkFiles } from "../../host/repo";
 import { realEngine } from "../engine";
 import { Checker, checkFile, union } from "./check";
@@ -21,6 +21,7 @@ export interface WorkerJob {
   tag: typeof WORKER_TAG;
   root: string;
   config: ResolvedConfig;
+  host: HostFacts;
   /** The files of this worker, with their kinds. */
   files: [string, FileKind][];
   /** The files checked in this run (listFiles() is the whole repository, walked lazily, plus these). */
@@ -82,6 +83,7 @@ export function runWorker(job: WorkerJob): void {
   const checker = new Checker(job.root, job.config, realEngine,
     () => (everyFile ??= union(walkFiles(job.root, job.root, job.config.ignore), job.runFiles)),
     process.env.LLM_D_CONTRIB_DEBUG ? (m) => process.stderr.write(m) : undefined);
+  checker.host = job.host;
   const result = checkShare(checker, job.files, () => Atomics.add(counter, 0, 1));
   parentPort!.postMessage(result);
 }

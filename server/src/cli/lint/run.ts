@@ -6,6 +6,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { CONFIG_FILE, detectKind, type FileKind, type Problem } from "../../engine/index";
+import { gatherHostFacts } from "../../host/git";
 import { findRepoRoot, toRelPath, walkFiles } from "../../host/repo";
 import { realEngine, type CliEngine } from "../engine";
 import { UsageError } from "../errors";
@@ -45,6 +46,8 @@ export async function lintRepository(options: LintOptions, io: CliIo, engine: Cl
   const report: LintReport = { root, checked: 0, results: [], fixed: [], writeFailures: [] };
   if (configProblems.length > 0) report.results.push({ relPath: CONFIG_FILE, problems: configProblems });
 
+  // Running git costs a few processes: only when a commit message is among the files.
+  if (toCheck.some(([, kind]) => kind === "commit-message")) checker.host = await gatherHostFacts(root);
   const progress = new Progress(io.stderr, io.now, toCheck.length);
   try {
     const threads = !options.fix && engine === realEngine && io.workerScript ? threadCount(toCheck.length, io.env) : 1;
@@ -97,7 +100,7 @@ async function checkInParallel(io: CliIo, script: string, threads: number, check
   const counter = new SharedArrayBuffer(4);
   const others = new Int32Array(counter);
   const jobs = shares.slice(1).map((share) => startWorker(script, {
-    tag: WORKER_TAG, root: checker.root, config: checker.config, files: share, runFiles, everyFile: wholeRepo ? runFiles : null, counter,
+    tag: WORKER_TAG, root: checker.root, config: checker.config, host: checker.host, files: share, runFiles, everyFile: wholeRepo ? runFiles : null, counter,
   }).then((r) => r, (e: unknown) => e instanceof Error ? e : new Error(String(e))));
 
   let mine = 0;
@@ -148,6 +151,7 @@ async function lintStdin(options: LintOptions, io: CliIo, engine: CliEngine, kno
   if (options.fix) report.stdinOutput = text;
   if (kind === undefined) return report;
 
+  if (kind === "commit-message") checker.host = await gatherHostFacts(root);
   checker.overlay.set(relPath, text);
   let problems = checker.lint(relPath, kind, text);
   if (options.fix) {
