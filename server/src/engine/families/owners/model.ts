@@ -1,5 +1,5 @@
 /** Positions and shapes of the parts of an OWNERS / OWNERS_ALIASES file, as plain data the rules share. */
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import type { Range } from "../../types";
 import type { LineIndex } from "../../text";
 import { deref, scalarText, typeOf, type ValueType } from "./yaml";
@@ -41,9 +41,21 @@ export interface Item {
 
 export interface Ctx { lines: LineIndex; aliases: ReadonlyMap<Node, Node> }
 
-function nodeRange(node: Node | null | undefined): [number, number] | undefined {
+/**
+ * Start and end of a node as written: a scalar or flow collection ends where its text ends; a block
+ * collection ends where its last value ends (trailing comments and line breaks are not part of it).
+ */
+function nodeRange(node: Node | null | undefined, aliases?: ReadonlyMap<Node, Node>): [number, number] | undefined {
   const r = node?.range;
-  return r ? [r[0], r[1]] : undefined;
+  if (!node || !r) return undefined;
+  if ((isMap(node) || isSeq(node)) && !node.flow) {
+    const last = node.items[node.items.length - 1] as unknown;
+    if (last === undefined) return [r[0], r[1]];
+    const tail = isPair(last) ? (last.value as Node | null) ?? (last.key as Node | null) : (last as Node | null);
+    const end = nodeRange(tail, aliases);
+    return [r[0], end ? Math.max(r[0], end[1]) : r[1]];
+  }
+  return [r[0], r[1]];
 }
 
 export function entriesOf(map: YAMLMap, c: Ctx): KeyEntry[] {

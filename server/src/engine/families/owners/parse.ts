@@ -108,7 +108,7 @@ function directoryNotRead(relPath: string): string | undefined {
   return undefined;
 }
 
-const EMPTY_YAML: YamlFirstDocument = { doc: undefined, errors: [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, literalSize: 0, tooDeep: false };
+const EMPTY_YAML: YamlFirstDocument = { contents: null, errors: [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, literalSize: 0, tooDeep: false };
 
 /** Whether anchors and aliases blow the file up (yaml.v2 refuses "excessive aliasing"). */
 export function aliasBomb(y: YamlFirstDocument): boolean {
@@ -118,15 +118,15 @@ export function aliasBomb(y: YamlFirstDocument): boolean {
 /** Real OWNERS files are a few KB (the largest known OWNERS_ALIASES is about 50 KB). */
 export const DEFAULT_MAX_BYTES = 256 * 1024;
 
-export function parseOwners(document: SourceDocument, maxBytes = DEFAULT_MAX_BYTES): OwnersDoc {
+export function parseOwners(document: SourceDocument, maxBytes = DEFAULT_MAX_BYTES, readYaml: (text: string) => YamlFirstDocument = parseFirstDocument): OwnersDoc {
   const tooLarge = document.text.length > maxBytes ? document.text.length : undefined;
   const text = tooLarge === undefined ? document.text : "";
   const kind = document.kind === "owners-aliases" ? "owners-aliases" : "owners";
   const lines = new LineIndex(text);
   const controlChar = controlCharAt(text);
-  const yaml = controlChar === -1 ? parseFirstDocument(text) : EMPTY_YAML;
+  const yaml = controlChar === -1 ? readYaml(text) : EMPTY_YAML;
   const ctx: Ctx = { lines, aliases: yaml.aliases };
-  const contents = (yaml.doc?.contents ?? null) as Node | null;
+  const contents = yaml.contents;
   const topType = typeOf(contents);
   const top = contents && isMap(contents) ? contents : undefined;
   const entries = top ? entriesOf(top, ctx) : [];

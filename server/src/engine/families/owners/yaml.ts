@@ -5,11 +5,13 @@
  * Aliases are resolved here, once, without ever expanding them (no alias bomb can blow up).
  */
 import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLError } from "yaml";
+import { fastParse } from "./fastpath";
 
 export type ValueType = "string" | "bool" | "int" | "float" | "null" | "map" | "seq";
 
 export interface YamlFirstDocument {
-  doc: Document.Parsed | undefined;
+  /** The top-level node (null for an empty or comment-only file). */
+  contents: Node | null;
   errors: readonly YAMLError[];
   /** Alias node → the anchored node it stands for (absent when the anchor is undefined). */
   aliases: Map<Node, Node>;
@@ -49,13 +51,21 @@ export function nestingTooDeep(text: string): boolean {
 
 /** Parses only the first YAML document (Prow reads only that one) with positions kept. */
 export function parseFirstDocument(text: string): YamlFirstDocument {
-  if (nestingTooDeep(text)) return { doc: undefined, errors: [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, literalSize: 0, tooDeep: true };
+  const fast = fastParse(text);
+  if (fast !== undefined) return { contents: fast, errors: [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, literalSize: 0, tooDeep: false };
+  return parseWithYaml(text);
+}
+
+/** The full YAML parser (the `yaml` package), for everything the fast reader does not take. */
+export function parseWithYaml(text: string): YamlFirstDocument {
+  if (nestingTooDeep(text)) return { contents: null, errors: [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, literalSize: 0, tooDeep: true };
   const parser = new Parser();
   const composer = new Composer({ version: "1.1", schema: "failsafe", uniqueKeys: false, strict: false });
   let doc: Document.Parsed | undefined;
   for (const d of composer.compose(parser.parse(text))) { doc = d; break; }
-  const result: YamlFirstDocument = { doc, errors: doc?.errors ?? [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, literalSize: 0, tooDeep: false };
-  if (doc) walkAnchors(doc.contents as Node | null, result);
+  const contents = (doc?.contents ?? null) as Node | null;
+  const result: YamlFirstDocument = { contents, errors: doc?.errors ?? [], aliases: new Map(), unknownAnchor: undefined, expandedSize: 0, literalSize: 0, tooDeep: false };
+  if (doc) walkAnchors(contents, result);
   return result;
 }
 

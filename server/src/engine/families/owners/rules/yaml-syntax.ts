@@ -167,7 +167,7 @@ function firstLine(p: OwnersDoc, node: Node) {
 }
 
 function notAMapping(p: OwnersDoc): Finding | undefined {
-  const top = p.yaml.doc?.contents as Node | null;
+  const top = p.yaml.contents;
   if (!top || p.topType === "map" || p.topType === "null") return undefined;
   const expected = p.kind === "owners" ? "`key: value` pairs such as `approvers:`" : "one `aliases:` mapping of alias names to lists";
   if (isSeq(top)) {
