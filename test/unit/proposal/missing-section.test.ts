@@ -85,6 +85,12 @@ describe("proposal/missing-section", () => {
     assert.equal(sub, variant({ set: { 17: guidanceOf("### Non-Goals") } }));
   });
 
+  it("closes a code fence left open at the end before adding a section after it", () => {
+    const open = variant({ drop: [[27, 30]] }) + "\n```yaml\nscorers: [prefix]\n";
+    const fixed = roundTrip(ID, proposalCase(open));
+    assert.equal(fixed, open + "```\n\n## Alternatives\n\n" + guidanceOf("## Alternatives") + "\n");
+  });
+
   it("offers to rename a misspelt heading, preferred over adding a second one", () => {
     const c = proposalCase(variant({ set: { 27: "## Alterantives" } }));
     const [p] = lintRule(ID, c);

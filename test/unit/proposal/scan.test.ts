@@ -61,6 +61,15 @@ describe("proposal outline scanner", () => {
     ]);
   });
 
+  it("says what is left open at the end, and how to close it", () => {
+    assert.equal(scanOutline("# T\n\ntext\n").closeAtEnd, "");
+    assert.equal(scanOutline("# T\n\n~~~~python\nx = 1\n").closeAtEnd, "~~~~");
+    assert.equal(scanOutline("- item\n  ```\n  code\n").closeAtEnd, "  ```");
+    assert.equal(scanOutline("# T\n<!-- unfinished\n").closeAtEnd, "-->");
+    assert.equal(scanOutline("# T\n<details>\nx\n").closeAtEnd, "", "a blank line closes it");
+    assert.equal(scanOutline("# T\n<pre>\nx\n").closeAtEnd, undefined);
+  });
+
   it("makes inline markup plain", () => {
     assert.equal(inlineText("**Bold** and _em_ `code` [link](u) ![alt](i) <br/> &amp; \\#"), "Bold and em code link alt & #");
     assert.equal(inlineText("snake_case_name and a*b*c"), "snake_case_name and abc");

@@ -45,6 +45,12 @@ export interface Outline {
   preambleHasContent: boolean;
   /** Lines (0-based) of the document's rendered prose outside code, for wording checks. */
   proseSample: string;
+  /**
+   * What is still open at the end of the document: nothing (""), or the line that closes it
+   * ("```", "-->"), or undefined when it is an HTML block no known line closes. Text appended
+   * at the end must come after it to be read as markdown.
+   */
+  closeAtEnd: string | undefined;
 }
 
 const ATX = /^(#{1,6})(?=[ \t]|$)/;
@@ -299,7 +305,11 @@ export function scanOutline(text: string): Outline {
 
   // Texts are made plain at the end, when every link reference definition is known.
   for (const h of headings) h.text = inlineText(h.text, definitions);
-  return { headings, lines, lineCount: lines.length, bodyStart, preambleHasContent, proseSample: prose.join("\n") };
+  let closeAtEnd: string | undefined = "";
+  if (fence) closeAtEnd = " ".repeat(fence.container) + fence.char.repeat(fence.length);
+  else if (html === "comment") closeAtEnd = "-->";
+  else if (html !== undefined && html !== "blank") closeAtEnd = undefined;
+  return { headings, lines, closeAtEnd, lineCount: lines.length, bodyStart, preambleHasContent, proseSample: prose.join("\n") };
 }
 
 function normalizeLabel(label: string): string {

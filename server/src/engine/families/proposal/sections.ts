@@ -88,14 +88,21 @@ export function sectionMarkdown(s: TemplateSection, level: number): string {
   return `${"#".repeat(level)} ${s.heading}\n\n${s.guidance ? s.guidance + "\n\n" : ""}`;
 }
 
-/** An edit inserting section markdown at the start of `line`, with blank lines around it. */
-export function insertAt(p: ParsedProposal, line: number, markdown: string): TextEdit {
+/**
+ * An edit inserting section markdown at the start of `line`, with blank lines around it; at the
+ * end of a document that ends inside a code fence or comment, after the line closing it.
+ * Undefined when the document ends in an HTML block nothing known closes.
+ */
+export function insertAt(p: ParsedProposal, line: number, markdown: string): TextEdit | undefined {
   const lines = p.lines;
   if (line >= lines.length) {
     // At the end of the document: after the last line, separated by one blank line.
+    const close = p.outline.closeAtEnd;
+    if (close === undefined) return undefined;
     const last = lines.length - 1;
     const lastText = lines[last] ?? "";
     const pos: Position = { line: last, character: lastText.length };
+    if (close !== "") return { range: { start: pos, end: pos }, newText: `${lastText === "" ? "" : "\n"}${close}\n\n${markdown.replace(/\n+$/, "\n")}` };
     const lead = lastText === "" ? (last > 0 && lines[last - 1] !== "" ? "\n" : "") : "\n\n";
     return { range: { start: pos, end: pos }, newText: lead + markdown.replace(/\n+$/, "\n") };
   }

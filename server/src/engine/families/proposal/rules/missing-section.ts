@@ -34,7 +34,8 @@ export const missingSection: Rule<ParsedProposal> = {
       if (typo) {
         fixes.push({ title: `Rename "${typo.text}" to "${s.name}"`, edits: [{ range: headingRange(p, typo), newText: s.name }], isPreferred: true });
       }
-      fixes.push({ title: `Add the "${s.name}" section from the template`, edits: [insertAt(p, place.line, sectionMarkdown(s, levelFor(p, s)))], isPreferred: !typo, safe: false });
+      const insert = insertAt(p, place.line, sectionMarkdown(s, levelFor(p, s)));
+      if (insert) fixes.push({ title: `Add the "${s.name}" section from the template`, edits: [insert], isPreferred: !typo, safe: false });
       const where = place.anchor && place.anchor !== p.title ? `; it goes ${place.where}` : "";
       findings.push({
         range: place.anchor ? headingRange(p, place.anchor) : documentAnchor(p),

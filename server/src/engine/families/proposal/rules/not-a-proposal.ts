@@ -21,13 +21,12 @@ export const notAProposal: Rule<ParsedProposal> = {
     const found = p.required.filter((s) => p.matches[s.index]).map((s) => s.name);
     const missing = p.required.filter((s) => !p.matches[s.index]);
     const has = found.length === 0 ? `none of the ${p.required.length} sections` : `only ${quote(found)} of the ${p.required.length} sections`;
-    const end = p.outline.lineCount;
-    const markdown = missing.map((s) => sectionMarkdown(s, levelFor(p, s))).join("");
+    const insert = missing.length ? insertAt(p, p.outline.lineCount, missing.map((s) => sectionMarkdown(s, levelFor(p, s))).join("")) : undefined;
     return [{
       range: documentAnchor(p),
       message: `this does not look like a proposal: it has ${has} of ${label(p)} (missing ${quote(missing.map((s) => s.name))}); ` +
         "if it is one, add them; if it is a guide, primer or plan, it belongs outside the proposal folder",
-      fixes: missing.length ? [{ title: "Add the template's missing sections at the end", edits: [insertAt(p, end, markdown)] }] : [],
+      fixes: insert ? [{ title: "Add the template's missing sections at the end", edits: [insert] }] : [],
     }];
   },
 };
