@@ -128,7 +128,8 @@ export class Checker {
       if (!doc) return [];
       const input = lintInput(entry, doc.getText(), (ruleId, error) => this.ruleFailed(entry, ruleId, error));
       const { problems, analysis } = this.run(entry, () => {
-        const analysis = analyze(input);
+        // Over the size limit nothing is parsed: lintDocument answers internal/too-large.
+        const analysis = input.document.text.length > input.config.maxFileBytes ? undefined : analyze(input);
         return { analysis, problems: lintDocument(input, analysis) };
       });
       entry.last = { version: doc.version, problems, analysis };

@@ -3,21 +3,64 @@
  * path and file kind, and per repository the disk workspace (with the editor-buffer overlay),
  * the resolved configuration and the file list.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import { URI } from "vscode-uri";
 import {
   CONFIG_FILE, Workspace, defaultConfig, detectKind, resolveConfig,
   type ConfigError, type FileKind, type HostFacts, type LintInput, type RawConfig, type ResolvedConfig,
 } from "../engine/index";
-import { DiskWorkspace, findRepoRoot, loadConfigFile, toRelPath, walkFiles } from "../host/repo";
+import { findRepoRoot, loadConfigFile, toRelPath, walkFiles } from "../host/repo";
 
-/** The workspace a rule sees; it also notes whether a rule asked for the file list. */
-export class TrackedWorkspace extends DiskWorkspace {
+/**
+ * The workspace a rule sees: open buffers (the overlay) over the disk, with disk reads cached
+ * and revalidated by a stat (size and mtime), since rules read the same files on every keystroke.
+ * It also notes whether a rule asked for the file list.
+ */
+export class TrackedWorkspace extends Workspace {
+  /** Open editor buffers by repository-relative path; they win over disk. */
+  readonly overlay = new Map<string, string>();
+  files: string[] = [];
   /** Set when listFiles() was called; the checker resets it around each lint. */
   listed = false;
   private walked = false;
-  constructor(root: string, private readonly ignorePatterns: () => readonly string[]) { super(root); }
+  private readonly disk = new Map<string, { size: number; mtimeMs: number; text: string | undefined }>();
+  private cachedChars = 0;
+
+  constructor(root: string, private readonly ignorePatterns: () => readonly string[]) {
+    super(root, (rel) => this.overlay.get(rel) ?? this.readDisk(rel), () => this.files);
+  }
+
+  private readDisk(rel: string): string | undefined {
+    const abs = join(this.root!, rel);
+    let st;
+    try { st = statSync(abs); } catch { this.drop(rel); return undefined; }
+    if (!st.isFile()) return undefined;
+    const hit = this.disk.get(rel);
+    if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs) {
+      this.disk.delete(rel); // most recently used goes last
+      this.disk.set(rel, hit);
+      return hit.text;
+    }
+    let text: string | undefined;
+    try { text = readFileSync(abs, "utf8"); } catch { text = undefined; }
+    this.drop(rel);
+    this.disk.set(rel, { size: st.size, mtimeMs: st.mtimeMs, text });
+    this.cachedChars += text?.length ?? 0;
+    for (const k of this.disk.keys()) {
+      if (this.cachedChars <= MAX_CACHED_CHARS) break;
+      this.drop(k); // least recently used first
+    }
+    return text;
+  }
+
+  private drop(rel: string): void {
+    const hit = this.disk.get(rel);
+    if (!hit) return;
+    this.cachedChars -= hit.text?.length ?? 0;
+    this.disk.delete(rel);
+  }
+
   override listFiles(): readonly string[] {
     this.listed = true;
     if (!this.walked) this.refreshFiles();
@@ -32,6 +75,9 @@ export class TrackedWorkspace extends DiskWorkspace {
   /** Files were created or deleted: walk again at the next listFiles(). */
   invalidateFiles(): void { this.walked = false; }
 }
+
+/** Upper bound of the disk-read cache of one repository, in UTF-16 code units (about 64 MB). */
+const MAX_CACHED_CHARS = 32 * 1024 * 1024;
 
 /** Settings the editor gives (VS Code's `llm-d-contrib.*` and `git.alwaysSignOff`). */
 export interface EditorSettings {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { URI } from "vscode-uri";
-import { Roots } from "../../../server/src/lsp/roots";
+import { RepoRoot, Roots } from "../../../server/src/lsp/roots";
 
 describe("lsp roots and document identity", () => {
   let base: string;
@@ -59,5 +59,36 @@ describe("lsp roots and document identity", () => {
     mkdirSync(join(nested, ".git"), { recursive: true });
     const id = roots.identify(uri(join(nested, "OWNERS")), "owners");
     assert.deepEqual([id?.root?.path, id?.relPath], [nested, "OWNERS"]);
+  });
+});
+
+describe("lsp tracked workspace", () => {
+  let root: string;
+  beforeEach(() => { root = mkdtempSync(join(tmpdir(), "lsp-ws-")); });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it("prefers the open buffer, and sees every change on disk despite its read cache", async () => {
+    const ws = new RepoRoot(root).workspace;
+    writeFileSync(join(root, "OWNERS_ALIASES"), "one\n");
+    assert.equal(ws.readFile("OWNERS_ALIASES"), "one\n");
+    writeFileSync(join(root, "OWNERS_ALIASES"), "two, longer\n");
+    assert.equal(ws.readFile("OWNERS_ALIASES"), "two, longer\n");
+    ws.overlay.set("OWNERS_ALIASES", "unsaved\n");
+    assert.equal(ws.readFile("OWNERS_ALIASES"), "unsaved\n");
+    ws.overlay.delete("OWNERS_ALIASES");
+    rmSync(join(root, "OWNERS_ALIASES"));
+    assert.equal(ws.readFile("OWNERS_ALIASES"), undefined);
+    assert.deepEqual([...ws.takeReads()], ["OWNERS_ALIASES"]);
+  });
+
+  it("notes when a rule lists the files, and walks again after files come or go", () => {
+    const ws = new RepoRoot(root).workspace;
+    writeFileSync(join(root, "a.go"), "package a\n");
+    assert.deepEqual(ws.listFiles(), ["a.go"]);
+    assert.equal(ws.listed, true);
+    writeFileSync(join(root, "b.go"), "package a\n");
+    assert.deepEqual(ws.listFiles(), ["a.go"], "the list is kept until a file event");
+    ws.invalidateFiles();
+    assert.deepEqual(ws.listFiles(), ["a.go", "b.go"]);
   });
 });
