@@ -24,6 +24,12 @@ export interface Fix {
   edits: TextEdit[];
   /** Edits to other files (repository-relative paths), e.g. renaming a flag everywhere. */
   otherFiles?: { relPath: string; edits: TextEdit[] }[];
+  /**
+   * Edits to other files that are costly to find (they search the whole workspace): computed only
+   * when an editor asks for this fix's edit. Batch runs never call it, and `lint --fix` never
+   * applies a fix that has it.
+   */
+  resolveOtherFiles?: () => { relPath: string; edits: TextEdit[] }[];
   /** Rename the document itself to this repository-relative path. */
   renameTo?: string;
   /** The fix an editor should offer first. */

@@ -36,7 +36,7 @@ function problemOf(problems: readonly Problem[], d: Diagnostic): Problem | undef
 /** A Fix as a WorkspaceEdit, or undefined when the client cannot apply it (a rename it does not support). */
 export function fixToEdit(entry: Entry, fix: Fix, caps: EditCapabilities, versionOf: VersionOf): WorkspaceEdit | undefined {
   const files: { uri: string; edits: TextEdit[] }[] = [{ uri: entry.uri, edits: fix.edits }];
-  for (const other of fix.otherFiles ?? []) {
+  for (const other of fix.otherFiles ?? fix.resolveOtherFiles?.() ?? []) {
     if (!entry.root) return undefined;
     if (other.relPath === entry.relPath) files[0] = { uri: entry.uri, edits: [...files[0].edits, ...other.edits] };
     else files.push({ uri: entry.root.uriOf(other.relPath), edits: other.edits });
@@ -68,7 +68,7 @@ export function safeFixes(problems: readonly Problem[]): Fix[] {
   const chosen: Fix[] = [];
   const taken: TextEdit[] = [];
   for (const p of problems) {
-    const candidates = (p.fixes ?? []).filter((f) => f.safe && !f.renameTo && !(f.otherFiles?.length) && f.edits.length > 0);
+    const candidates = (p.fixes ?? []).filter((f) => f.safe && !f.renameTo && !(f.otherFiles?.length) && !f.resolveOtherFiles && f.edits.length > 0);
     const fix = candidates.find((f) => f.isPreferred) ?? candidates[0];
     if (!fix || fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     chosen.push(fix);

@@ -37,8 +37,9 @@ describe("flags/experimental-name", () => {
     };
     const [p] = lintRule(NAME, { ...goCase, files });
     const fix = p.fixes![0];
-    assert.equal(fix.title, "Rename to experimental-decode-chunk-size (and in 2 other files)");
-    const byPath = Object.fromEntries(fix.otherFiles!.map((o) => [o.relPath, applyEdits(files[o.relPath as keyof typeof files], o.edits)]));
+    assert.equal(fix.title, "Rename to experimental-decode-chunk-size here and wherever the workspace spells it");
+    assert.equal(fix.otherFiles, undefined, "other files are searched only when an editor resolves the fix");
+    const byPath = Object.fromEntries(fix.resolveOtherFiles!().map((o) => [o.relPath, applyEdits(files[o.relPath as keyof typeof files], o.edits)]));
     assert.deepEqual(byPath, {
       "docs/flags.md": "Use `--experimental-decode-chunk-size=64`; not --max-decode-chunk-size or decode-chunk-size-limit.\n",
       "deploy/sidecar.yaml": "args:\n  - --experimental-decode-chunk-size=128\n",
@@ -49,7 +50,7 @@ describe("flags/experimental-name", () => {
     const tpl = "env:\n  - name: CHUNKED\n    value: {{ .Values.chunked | quote }}\n";
     const [p] = lintRule(NAME, { path: "charts/c/values.yaml", text: values, files: { "charts/c/templates/d.yaml": tpl } });
     assert.equal(show(p), 'flags/experimental-name 2:1-2:8 chunked is marked experimental ("Experimental" in the comment above it) but its name lacks "experimental"; name it experimentalChunked');
-    const other = p.fixes![0].otherFiles!;
+    const other = p.fixes![0].resolveOtherFiles!();
     assert.deepEqual(other.map((o) => [o.relPath, applyEdits(tpl, o.edits)]), [["charts/c/templates/d.yaml", tpl.replace(".Values.chunked", ".Values.experimentalChunked")]]);
     assert.equal(roundTrip(NAME, { path: "charts/c/values.yaml", text: values }), values.replace("chunked:", "experimentalChunked:"));
   });

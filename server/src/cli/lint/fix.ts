@@ -14,7 +14,7 @@ export const MAX_FIX_PASSES = 10;
  * the file or edit other files need a human), the preferred one first.
  */
 export function safeFixOf(problem: Problem): Fix | undefined {
-  const usable = (problem.fixes ?? []).filter((f) => f.safe && !f.renameTo && !(f.otherFiles?.some((o) => o.edits.length > 0)) && f.edits.length > 0);
+  const usable = (problem.fixes ?? []).filter((f) => f.safe && !f.renameTo && !(f.otherFiles?.some((o) => o.edits.length > 0)) && !f.resolveOtherFiles && f.edits.length > 0);
   return usable.find((f) => f.isPreferred) ?? usable[0];
 }
 

@@ -13,25 +13,24 @@ export function renameFix(d: FlagDecl, ctx: RuleContext, index: LineIndex, docOc
   if (!d.nameRange || !d.renameTo) return undefined;
   const doc = ctx.document;
   let edits: TextEdit[];
-  let otherFiles: { relPath: string; edits: TextEdit[] }[];
+  let otherFiles: () => { relPath: string; edits: TextEdit[] }[];
   if (d.valuesPath) {
     // A Helm value: rename the key here and `.Values.<path>` references in the chart's templates.
     edits = [{ range: d.nameRange, newText: d.renameTo }];
     const newPath = d.valuesPath.replace(/[^.]+$/, d.renameTo);
     const chart = doc.relPath.includes("/") ? doc.relPath.slice(0, doc.relPath.lastIndexOf("/") + 1) : "";
-    otherFiles = renameInOtherFiles(ctx.workspace, doc.relPath, `.Values.${d.valuesPath}`, `.Values.${newPath}`, (p) => p.startsWith(chart));
+    otherFiles = () => renameInOtherFiles(ctx.workspace, doc.relPath, `.Values.${d.valuesPath}`, `.Values.${newPath}`, (p) => p.startsWith(chart));
   } else {
     const oldName = doc.text.slice(index.offsetAt(d.nameRange.start), index.offsetAt(d.nameRange.end));
     const offsets = docOccurrences?.get(oldName) ?? occurrences(doc.text, oldName);
     edits = offsets.map((o) => ({ range: index.range(o, o + oldName.length), newText: d.renameTo! }));
     if (!offsets.includes(index.offsetAt(d.nameRange.start))) edits.push({ range: d.nameRange, newText: d.renameTo });
-    otherFiles = renameInOtherFiles(ctx.workspace, doc.relPath, oldName, d.renameTo);
+    const renameTo = d.renameTo;
+    otherFiles = () => renameInOtherFiles(ctx.workspace, doc.relPath, oldName, renameTo);
   }
-  const files = otherFiles.length;
-  return {
-    title: `Rename to ${d.renameTo}${files ? ` (and in ${files} other file${files === 1 ? "" : "s"})` : ""}`,
-    edits, otherFiles: files ? otherFiles : undefined, isPreferred: true, safe: false,
-  };
+  // The other files are searched only when the editor asks for this fix: finding them reads the
+  // whole workspace, which a keystroke or a CI run must not pay for.
+  return { title: `Rename to ${d.renameTo} here and wherever the workspace spells it`, edits, resolveOtherFiles: otherFiles, isPreferred: true, safe: false };
 }
 
 /** Writes the off value over the literal that turns the flag on. Safe for a plain boolean at the declaration. */
