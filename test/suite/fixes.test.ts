@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { applyAction, closeAll, codeActions, diagnostic, noDiagnostic, open, writeWs } from "./helpers";
+import * as fs from "node:fs";
+import { applyAction, closeAll, codeActions, diagnostic, noDiagnostic, open, setSetting, writeWs } from "./helpers";
 
 /**
  * Quick fixes through vscode.executeCodeActionProvider, applied as the editor applies them.
@@ -57,6 +58,27 @@ describe("quick fixes", () => {
     const doc = await fixOnce("fix-commit/COMMIT_EDITMSG", "Fix crash\n\nBecause.\n", "commit/missing-signoff", `Add "${sob}"`);
     assert.equal(doc.getText(), `Fix crash\n\nBecause.\n\n${sob}\n`);
     await noDiagnostic(doc.uri, "commit/missing-signoff");
+  });
+
+  it("experimentalFixAllOnSave (off by default) applies the safe fixes when the file is saved", async () => {
+    const text = "approvers:\n- a\nreviwers:\n- b\n";
+    const uri = writeWs("fix-on-save/OWNERS", text);
+    const editor = await open(uri);
+    await diagnostic(uri, "owners/unknown-key");
+    const dirty = async (line: string) => {
+      await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount - 1, 0), line));
+      assert.ok(await editor.document.save(), "save failed");
+    };
+    await dirty("# off\n");
+    assert.equal(editor.document.getText(), `${text}# off\n`, "with the setting off, saving must not fix anything");
+    const restore = await setSetting("experimentalFixAllOnSave", true);
+    try {
+      await dirty("# on\n");
+      assert.equal(editor.document.getText(), "approvers:\n- a\nreviewers:\n- b\n# off\n# on\n");
+      assert.equal(fs.readFileSync(uri.fsPath, "utf8"), editor.document.getText(), "the fixed text is what was written");
+    } finally {
+      await restore();
+    }
   });
 
   it("the preferred fix is marked so (auto-fix on Ctrl+. picks it)", async () => {
