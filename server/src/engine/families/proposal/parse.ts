@@ -4,7 +4,7 @@
  * Every rule reads this; none parses again.
  */
 import type { RuleContext, SourceDocument } from "../../types";
-import { scanOutline, type Heading, type Outline } from "./scan";
+import { proseText, scanOutline, type Heading, type Outline } from "./scan";
 import { isMetadataHeading, matchQuality, sectionKey, type MatchQuality } from "./match";
 import { templateFor, type ProposalTemplate, type TemplateSection } from "./template";
 
@@ -115,6 +115,6 @@ const METADATA_LINE = /^[ \t]*(?:\*\*|__)?(?:status|authors?|author\(s\))(?:\*\*
 function hasProposalSignal(outline: Outline, title: Heading | undefined, keys: readonly string[]): boolean {
   if (title && /\bproposal\b/i.test(title.text)) return true;
   if (keys.some(isMetadataHeading)) return true;
-  const prose = outline.proseSample.replace(/\]\([^)]*\)/g, "]").replace(/\b(?:https?|ftp):\/\/\S+/g, " ");
+  const prose = proseText(outline).replace(/\]\([^)]*\)/g, "]").replace(/\b(?:https?|ftp):\/\/\S+/g, " ");
   return METADATA_LINE.test(prose) || PROPOSAL_WORDING.test(prose);
 }

@@ -43,8 +43,8 @@ export interface Outline {
   bodyStart: number;
   /** Whether anything rendered precedes the first heading. */
   preambleHasContent: boolean;
-  /** Lines (0-based) of the document's rendered prose outside code, for wording checks. */
-  proseSample: string;
+  /** Lines (0-based) of paragraph, list and quote text outside code (the first few hundred), for wording checks. */
+  proseLines: number[];
   /**
    * What is still open at the end of the document: nothing (""), or the line that closes it
    * ("```", "-->"), or undefined when it is an HTML block no known line closes. Text appended
@@ -54,6 +54,9 @@ export interface Outline {
 }
 
 const ATX = /^(#{1,6})(?=[ \t]|$)/;
+/** First characters that may start something other than paragraph text (or continue a table). */
+const MAY_START_BLOCK = new Set([..."#`~>-*_+=<[|:0123456789"]);
+const MAX_PROSE_LINES = 400;
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const SETEXT = /^(=+|-+)[ \t]*$/;
 const THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
@@ -83,8 +86,14 @@ function indentOf(line: string): { columns: number; offset: number } {
   return { columns, offset };
 }
 
+/** The text of the prose lines (list and quote markers dropped), for wording checks. */
+export function proseText(o: Outline): string {
+  return o.proseLines.map((l) => o.lines[l].replace(/^\s*(?:>\s?)*(?:(?:[-+*]|\d{1,9}[.)])\s+)?/, "")).join("\n");
+}
+
 export function scanOutline(text: string): Outline {
-  const lines = text.split(/\r?\n|\r/);
+  // A plain split when there is no \r (the common case) is several times faster than a regexp.
+  const lines = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
   const headings: Heading[] = [];
   const bodyStart = frontMatterEnd(lines);
   let fence: Fence | undefined;
@@ -98,8 +107,7 @@ export function scanOutline(text: string): Outline {
   let preambleHasContent = false;
   /** First content line of the current section (or the preamble). */
   let firstContent: number | undefined;
-  const prose: string[] = [];
-  let proseChars = 0;
+  const proseLines: number[] = [];
   let commentBuffer: string[] = [];
   const definitions = new Set<string>();
   let onlyDefinitions = false;
@@ -111,7 +119,7 @@ export function scanOutline(text: string): Outline {
     if (h) h.hasContent = true; else preambleHasContent = true;
   };
   const addComment = (s: string) => { current()?.comments.push(s); };
-  const collectProse = (s: string) => { if (proseChars < 20000) { prose.push(s); proseChars += s.length; } };
+  const collectProse = (line: number) => { if (proseLines.length < MAX_PROSE_LINES) proseLines.push(line); };
   const push = (h: Omit<Heading, "index" | "hasContent" | "comments">) => {
     headings.push({ ...h, index: headings.length, hasContent: false, comments: [] });
     firstContent = undefined;
@@ -170,8 +178,7 @@ export function scanOutline(text: string): Outline {
     while (depth < lists.length && columns >= lists[depth]) depth++;
     const container = depth > 0 ? lists[depth - 1] : 0;
     const rel = columns - container;
-    const rest = line.slice(offset);
-    const c0 = rest[0];
+    const c0 = line[offset];
     const inContainer = depth > 0;
     const mayBeLazy = depth < lists.length && !prevBlank && para !== undefined;
 
@@ -183,13 +190,28 @@ export function scanOutline(text: string): Outline {
       continue;
     }
 
+    if (!MAY_START_BLOCK.has(c0)) {
+      // Most lines: paragraph text, no block can start with this character.
+      if (!(para && !prevBlank)) {
+        lists.length = depth;
+        para = { start: i, root: !inContainer };
+        table = false;
+      }
+      onlyDefinitions = false;
+      markContent(i);
+      collectProse(i);
+      prevBlank = false;
+      continue;
+    }
+    const rest = line.slice(offset);
+
     if (c0 === ">") {
       // A block quote: nothing inside it is a top-level heading.
       lists.length = depth;
       para = { start: i, root: false };
       table = false;
       markContent(i);
-      collectProse(rest.replace(/^(>\s?)+/, ""));
+      collectProse(i);
       prevBlank = false;
       continue;
     }
@@ -282,7 +304,7 @@ export function scanOutline(text: string): Outline {
       para = { start: i, root: false };
       table = false;
       markContent(i);
-      collectProse(after);
+      collectProse(i);
       prevBlank = false;
       continue;
     }
@@ -292,14 +314,14 @@ export function scanOutline(text: string): Outline {
     if (definition) definitions.add(normalizeLabel(definition[1]));
     onlyDefinitions = definition !== null;
     if (para && !prevBlank) {
-      if (!table && i - 1 === para.start && rest.includes("-") && TABLE_DELIMITER.test(rest) && rest.includes("-") && lines[i - 1].includes("|") && (rest.includes("|") || !/^\s*-+\s*$/.test(rest))) table = true;
+      if (!table && i - 1 === para.start && rest.includes("-") && TABLE_DELIMITER.test(rest) && lines[i - 1].includes("|") && (rest.includes("|") || !/^\s*-+\s*$/.test(rest))) table = true;
     } else {
       lists.length = depth;
       para = { start: i, root: !inContainer };
       table = false;
     }
     markContent(i);
-    collectProse(rest);
+    collectProse(i);
     prevBlank = false;
   }
 
@@ -309,7 +331,7 @@ export function scanOutline(text: string): Outline {
   if (fence) closeAtEnd = " ".repeat(fence.container) + fence.char.repeat(fence.length);
   else if (html === "comment") closeAtEnd = "-->";
   else if (html !== undefined && html !== "blank") closeAtEnd = undefined;
-  return { headings, lines, closeAtEnd, lineCount: lines.length, bodyStart, preambleHasContent, proseSample: prose.join("\n") };
+  return { headings, lines, closeAtEnd, lineCount: lines.length, bodyStart, preambleHasContent, proseLines };
 }
 
 function normalizeLabel(label: string): string {
