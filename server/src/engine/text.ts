@@ -52,30 +52,42 @@ export function contains(r: Range, pos: Position): boolean {
   return comparePositions(r.start, pos) <= 0 && comparePositions(pos, r.end) <= 0;
 }
 
-/** Levenshtein distance, bounded: returns max+1 as soon as the distance must exceed max. */
+/** Two reusable rows for editDistance (it runs per name × candidate on every keystroke in OWNERS). */
+let rowA = new Uint32Array(64);
+let rowB = new Uint32Array(64);
+
+/** Levenshtein distance over UTF-16 code units, bounded: exact up to `max`; past it, some value above `max` (max+1 as soon as a whole row exceeds it). */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (a === b) return 0;
+  const n = b.length;
+  if (rowA.length <= n) { rowA = new Uint32Array(n + 1); rowB = new Uint32Array(n + 1); }
+  let prev = rowA, cur = rowB;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const ca = a.charCodeAt(i - 1);
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+    for (let j = 1; j <= n; j++) {
+      let v = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      if (prev[j] + 1 < v) v = prev[j] + 1;
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev = cur;
+    const t = prev; prev = cur; cur = t;
   }
-  return prev[b.length];
+  return prev[n];
 }
 
 /** The closest candidate within `max` edits (ties: first in the list), for "did you mean". */
 export function closest(word: string, candidates: readonly string[], max = 2): string | undefined {
   let best: string | undefined;
   let bestDistance = max + 1;
+  const w = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase(), max);
+    const d = editDistance(w, c.toLowerCase(), max);
     if (d < bestDistance) { best = c; bestDistance = d; }
   }
   return best;
