@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { BUILTIN_TEMPLATE_TEXT } from "../../../server/src/engine/families/proposal/builtinTemplate";
 import { builtinTemplate, parseTemplate, templateCandidates, templateFor } from "../../../server/src/engine/families/proposal/template";
 import { lintDocument, memoryWorkspace, resolveConfig } from "../../../server/src/engine/index";
-import { lintRule, show } from "../../support/rule-tester";
+import { lint, lintRule, show } from "../../support/rule-tester";
 import { GOOD, TEMPLATE, TEMPLATE_PATH, text } from "./support";
 
 describe("proposal template", () => {
@@ -62,6 +62,11 @@ describe("proposal template", () => {
     ws.takeReads();
     check("proposals/kv_routing_v2.md");
     assert.ok(ws.takeReads().has(TEMPLATE_PATH));
+  });
+
+  it("a template with no sections asks for nothing, and says nothing is missing", () => {
+    const c = { path: "docs/proposals/install_notes.md", text: "# Install notes\n\nRun the chart.\n", files: { [TEMPLATE_PATH]: "Write your proposal here.\n" } };
+    assert.deepEqual(lint(c).map(show), []);
   });
 
   it("a template with Story stubs outside an optional section still treats them as stubs, not required sections", () => {

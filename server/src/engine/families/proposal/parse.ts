@@ -81,7 +81,7 @@ export function analyzeOutline(document: SourceDocument, outline: Outline, templ
 
   const required = template.sections.filter((s) => !s.optional);
   const requiredFound = required.filter((s) => matches[s.index]).length;
-  const looksLikeProposal = requiredFound > Math.floor(required.length / 4) || hasProposalSignal(outline, title, keys);
+  const looksLikeProposal = required.length === 0 || requiredFound > Math.floor(required.length / 4) || hasProposalSignal(outline, title, keys);
   return { document, lines: outline.lines, outline, template, title, matches, sectionOfHeading, keys, required, requiredFound, looksLikeProposal };
 }
 
