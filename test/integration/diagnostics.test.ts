@@ -31,7 +31,7 @@ describe("language server: diagnostics", function () {
   it("announces incremental sync, the code action kinds and the completion triggers", () => {
     const caps = h.initializeResult.capabilities;
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
-    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ["quickfix", "source.fixAll.llm-d-contrib"], resolveProvider: false });
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ["quickfix", "source.fixAll.llm-d-contrib"], resolveProvider: true });
     assert.deepEqual(caps.completionProvider?.triggerCharacters, ["#", "-", " ", ":"]);
     assert.equal(h.initializeResult.serverInfo?.name, "llm-d-contrib");
   });

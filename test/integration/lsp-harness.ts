@@ -34,7 +34,10 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
   textDocument: {
     synchronization: { dynamicRegistration: false },
     publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, relatedInformation: false },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix", "source", "source.fixAll"] } }, isPreferredSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix", "source", "source.fixAll"] } },
+      isPreferredSupport: true, dataSupport: true, resolveSupport: { properties: ["edit"] },
+    },
     completion: { completionItem: { snippetSupport: true } },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     rename: { prepareSupport: true },

@@ -18,7 +18,12 @@ export interface EditCapabilities {
   documentChanges: boolean;
   /** The client can rename files inside a workspace edit. */
   renameFile: boolean;
+  /** The client resolves a code action's edit lazily (codeAction/resolve with `data`). */
+  resolveEdit?: boolean;
 }
+
+/** What a quick fix whose edit is computed on resolve carries to find its fix again. */
+interface ResolveData { uri: string; version: number; ruleId: string; message: string; range: Problem["range"]; fix: number }
 
 /** Versions of open documents, so edits to them are refused when the buffer moved on. */
 type VersionOf = (uri: string) => number | null;
@@ -28,7 +33,7 @@ function sameRange(a: Problem["range"], b: Diagnostic["range"]): boolean {
 }
 
 /** The problem a diagnostic the client sends back stands for. */
-function problemOf(problems: readonly Problem[], d: Diagnostic): Problem | undefined {
+function problemOf(problems: readonly Problem[], d: Pick<Diagnostic, "code" | "message" | "range" | "source">): Problem | undefined {
   if (d.source !== SOURCE) return undefined;
   return problems.find((p) => p.ruleId === d.code && p.message === d.message && sameRange(p.range, d.range));
 }
@@ -86,13 +91,19 @@ export function codeActions(params: CodeActionParams, checker: Checker, caps: Ed
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const d of params.context.diagnostics) {
       const p = problemOf(problems, d);
-      for (const fix of p?.fixes ?? []) {
-        const edit = fixToEdit(entry, fix, caps, versionOf);
-        if (!edit) continue;
-        const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
+      (p?.fixes ?? []).forEach((fix, index) => {
+        const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d] };
         if (fix.isPreferred) action.isPreferred = true;
-        actions.push(action);
-      }
+        if (fix.resolveOtherFiles && !fix.otherFiles && caps.resolveEdit && entry.root) {
+          // Costly edits (a search of the workspace) wait until the user picks this fix.
+          if (fix.renameTo !== undefined && !(caps.documentChanges && caps.renameFile)) return;
+          const data: ResolveData = { uri: entry.uri, version: entry.last!.version!, ruleId: p!.ruleId, message: p!.message, range: p!.range, fix: index };
+          actions.push({ ...action, data });
+          return;
+        }
+        const edit = fixToEdit(entry, fix, caps, versionOf);
+        if (edit) actions.push({ ...action, edit });
+      });
     }
   }
   if (only ? only.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(o + ".")) : false) {
@@ -106,4 +117,16 @@ export function codeActions(params: CodeActionParams, checker: Checker, caps: Ed
     }
   }
   return actions;
+}
+
+/** codeAction/resolve: computes the edit of a quick fix offered without one, if its document has not changed since. */
+export function resolveCodeAction(action: CodeAction, checker: Checker, caps: EditCapabilities, versionOf: VersionOf): CodeAction {
+  const data = action.data as ResolveData | undefined;
+  if (!data || action.edit || typeof data.uri !== "string") return action;
+  const current = checker.current(data.uri);
+  if (!current || current.entry.last?.version !== data.version) return action;
+  const fix = problemOf(current.problems, { ...data, code: data.ruleId, source: SOURCE })?.fixes?.[data.fix];
+  if (!fix || fix.title !== action.title) return action;
+  const edit = fixToEdit(current.entry, fix, caps, versionOf);
+  return edit ? { ...action, edit } : action;
 }

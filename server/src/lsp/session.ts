@@ -14,7 +14,7 @@ import { URI } from "vscode-uri";
 import { CONFIG_FILE, PROPOSAL_TEMPLATE_NAME } from "../engine/index";
 import { gatherHostFacts } from "../host/git";
 import { toRelPath } from "../host/repo";
-import { CODE_ACTION_KINDS, codeActions, type EditCapabilities } from "./codeActions";
+import { CODE_ACTION_KINDS, codeActions, resolveCodeAction, type EditCapabilities } from "./codeActions";
 import { Checker, type Entry } from "./diagnostics";
 import * as features from "./features";
 import { guard } from "./guard";
@@ -49,6 +49,7 @@ function flagsOf(caps: ClientCapabilities): ClientFlags {
     hierarchicalSymbols: !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport,
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
     renameFile: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes("rename"),
+    resolveEdit: !!caps.textDocument?.codeAction?.dataSupport && !!caps.textDocument.codeAction.resolveSupport?.properties.includes("edit"),
   };
 }
 
@@ -144,7 +145,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         hoverProvider: true,
         documentSymbolProvider: true,
@@ -290,6 +291,12 @@ export function startServer(connection: Connection): void {
 
   const editCaps = () => flags;
   connection.onCodeAction(g("codeAction", [], (params) => codeActions(params, checker, editCaps(), versionOf)));
+  connection.onCodeActionResolve((action) => {
+    try { return resolveCodeAction(action, checker, editCaps(), versionOf); } catch (error) {
+      log.error(`codeAction/resolve failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return action;
+    }
+  });
   connection.onCompletion(g("completion", [], (p) => features.completion(checker, p.textDocument.uri, p.position)));
   connection.onHover(g("hover", null, (p) => features.hover(checker, p.textDocument.uri, p.position)));
   connection.onDocumentSymbol(g("documentSymbol", [], (p) => features.documentSymbols(checker, p.textDocument.uri, flags.hierarchicalSymbols)));
