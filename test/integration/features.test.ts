@@ -5,11 +5,11 @@
  */
 import { strict as assert } from "node:assert";
 import {
-  CompletionItemKind, CompletionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest,
+  CompletionItemKind, CompletionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest, InsertTextFormat,
   PrepareRenameRequest, ReferencesRequest, RenameRequest, SymbolKind,
   type CompletionItem, type DocumentSymbol, type Location, type MarkupContent,
 } from "vscode-languageserver-protocol/node";
-import { LspHarness, removeRepo, tempRepo } from "./lsp-harness";
+import { FULL_CAPABILITIES, LspHarness, removeRepo, tempRepo } from "./lsp-harness";
 
 const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
@@ -45,6 +45,27 @@ describe("language server: editor features", function () {
       ["carol", CompletionItemKind.Value, { range: here, newText: "carol" }],
     ]);
     assert.deepEqual(items[0].documentation, { kind: "markdown", value: "- alice\n- bob" });
+  });
+
+  it("completes keys as snippets, and as plain text for a client without snippet support", async () => {
+    const v = await h.change(uri, { range: range(2, 0, 2, 0), text: "rev" });
+    await h.waitForDiagnostics(uri, { version: v });
+    const items = await h.connection.sendRequest(CompletionRequest.type, at(2, 3)) as CompletionItem[];
+    const reviewers = items.find((i) => i.label === "reviewers");
+    assert.deepEqual([reviewers?.insertTextFormat, reviewers?.textEdit], [InsertTextFormat.Snippet, { range: range(2, 0, 2, 3), newText: "reviewers:\n  - ${1}" }]);
+
+    const caps = structuredClone(FULL_CAPABILITIES);
+    caps.textDocument!.completion = {};
+    const plain = await LspHarness.start({ root, capabilities: caps });
+    try {
+      const u = await plain.open("OWNERS", "owners", "approvers:\n  - sig-router-leads\nrev");
+      await plain.waitForDiagnostics(u, { version: 1 });
+      const got = await plain.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: { line: 2, character: 3 } }) as CompletionItem[];
+      const r = got.find((i) => i.label === "reviewers");
+      assert.deepEqual([r?.insertTextFormat, r?.textEdit], [InsertTextFormat.PlainText, { range: range(2, 0, 2, 3), newText: "reviewers:\n  - " }]);
+    } finally {
+      plain.kill();
+    }
   });
 
   it("shows an alias's members on hover", async () => {

@@ -36,12 +36,35 @@ const COMPLETION_KIND: Record<CompletionEntry["kind"], CompletionItemKind> = {
   text: CompletionItemKind.Text,
 };
 
-export function toCompletionItem(e: CompletionEntry): CompletionItem {
-  const newText = e.insertText ?? e.label;
+/** A snippet as the plain text it expands to with every placeholder left at its default. */
+export function snippetToPlain(snippet: string): string {
+  let out = "";
+  let open = 0; // placeholders `${N:` not yet closed
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i];
+    if (c === "\\" && "$}\\".includes(snippet[i + 1] ?? "")) { out += snippet[++i]; continue; }
+    if (c === "$") {
+      const m = /^\$(?:\d+|\{\d+(:|\}))/.exec(snippet.slice(i));
+      if (m) {
+        if (m[1] === ":") open++;
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    if (c === "}" && open > 0) { open--; continue; }
+    out += c;
+  }
+  return out;
+}
+
+export function toCompletionItem(e: CompletionEntry, snippetSupport = true): CompletionItem {
+  const asSnippet = !!e.snippet && snippetSupport;
+  const insert = e.insertText ?? e.label;
+  const newText = e.snippet && !snippetSupport ? snippetToPlain(insert) : insert;
   const item: CompletionItem = {
     label: e.label,
     kind: COMPLETION_KIND[e.kind],
-    insertTextFormat: e.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    insertTextFormat: asSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
   if (e.detail !== undefined) item.detail = e.detail;
   if (e.documentation !== undefined) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };

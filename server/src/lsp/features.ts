@@ -29,10 +29,11 @@ function toLocation(entry: Entry, loc: Location): LspLocation | undefined {
   return entry.root ? { uri: entry.root.uriOf(loc.relPath), range: loc.range } : undefined;
 }
 
-export function completion(checker: Checker, uri: string, at: Position): CompletionItem[] {
+/** Completions; for a client without snippet support, snippets become their plain default text. */
+export function completion(checker: Checker, uri: string, at: Position, snippetSupport = true): CompletionItem[] {
   const t = target(checker, uri);
   const entries = t?.features.completions?.(t.analysis.parsed, at, t.ctx) ?? [];
-  return entries.map(toCompletionItem);
+  return entries.map((e) => toCompletionItem(e, snippetSupport));
 }
 
 export function hover(checker: Checker, uri: string, at: Position): Hover | null {

@@ -38,6 +38,7 @@ interface ClientFlags extends EditCapabilities {
   workDoneProgress: boolean;
   workspaceFolders: boolean;
   hierarchicalSymbols: boolean;
+  snippets: boolean;
 }
 
 function flagsOf(caps: ClientCapabilities): ClientFlags {
@@ -49,6 +50,7 @@ function flagsOf(caps: ClientCapabilities): ClientFlags {
     hierarchicalSymbols: !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport,
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
     renameFile: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes("rename"),
+    snippets: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
     resolveEdit: !!caps.textDocument?.codeAction?.dataSupport && !!caps.textDocument.codeAction.resolveSupport?.properties.includes("edit"),
   };
 }
@@ -297,7 +299,7 @@ export function startServer(connection: Connection): void {
       return action;
     }
   });
-  connection.onCompletion(g("completion", [], (p) => features.completion(checker, p.textDocument.uri, p.position)));
+  connection.onCompletion(g("completion", [], (p) => features.completion(checker, p.textDocument.uri, p.position, flags.snippets)));
   connection.onHover(g("hover", null, (p) => features.hover(checker, p.textDocument.uri, p.position)));
   connection.onDocumentSymbol(g("documentSymbol", [], (p) => features.documentSymbols(checker, p.textDocument.uri, flags.hierarchicalSymbols)));
   connection.onDefinition(g("definition", [], (p) => features.definition(checker, p.textDocument.uri, p.position)));
