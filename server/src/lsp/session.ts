@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import {
-  DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
+  DidChangeWatchedFilesNotification, FileChangeType, MessageType, ShowMessageNotification, TextDocumentSyncKind, TextDocuments,
   type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -20,7 +20,7 @@ import * as features from "./features";
 import { guard } from "./guard";
 import { Roots, type EditorSettings, type RepoRoot } from "./roots";
 import { Scanner } from "./scan";
-import { pullSettings, settingsFromPush } from "./settings";
+import { SettingsProblems, pullSettings, settingsFromPush } from "./settings";
 import { version } from "../../../package.json";
 
 /** Files whose changes matter: the configuration, OWNERS data, templates, the kinds the families read, ignore files. */
@@ -67,6 +67,13 @@ export function startServer(connection: Connection): void {
   let pushed: EditorSettings | undefined;
   let initialized = false;
   let trusted = true;
+  // Problems in the editor settings: shown once each (after initialize has been answered) and logged.
+  let canShow = false;
+  const unshown: string[] = [];
+  const showWarning = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  const settingsProblems = new SettingsProblems((message) => {
+    if (canShow) showWarning(message); else unshown.push(message);
+  }, log.error);
   const checker = new Checker(connection, documents, { debounceMs: DEFAULT_DEBOUNCE_MS, log });
   const scanner = new Scanner(checker, roots, async (message) => {
     if (!flags.workDoneProgress) return undefined;
@@ -86,7 +93,7 @@ export function startServer(connection: Connection): void {
   /** Editor settings and host facts of one repository. */
   async function loadRoot(root: RepoRoot): Promise<void> {
     if (flags.configuration) {
-      try { root.settings = await pullSettings(connection, root.uri, log.error); } catch (error) { log.error(`reading settings failed: ${String(error)}`); }
+      try { root.settings = await pullSettings(connection, root.uri, settingsProblems.report); } catch (error) { log.error(`reading settings failed: ${String(error)}`); }
     } else if (pushed) root.settings = pushed;
     await refreshHost(root);
   }
@@ -138,7 +145,7 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as Record<string, unknown>;
     if (typeof options.docsBase === "string" && options.docsBase) checker.options.docsBase = options.docsBase;
     if (typeof options.debounceMs === "number" && options.debounceMs >= 0) checker.options.debounceMs = options.debounceMs;
-    pushed = settingsFromPush(options.settings, log.error);
+    pushed = settingsFromPush(options.settings, settingsProblems.report);
     trusted = options.trusted !== false;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "" }] : []);
     for (const f of folders) roots.addFolder(f.uri);
@@ -161,6 +168,8 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onInitialized(g("initialized", undefined, async () => {
+    canShow = true;
+    for (const message of unshown.splice(0)) showWarning(message);
     if (flags.watchedFiles) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
     }
@@ -282,12 +291,17 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onDidChangeConfiguration(g("didChangeConfiguration", undefined, async (params) => {
-    if (!flags.configuration) pushed = settingsFromPush(params.settings, log.error) ?? pushed;
-    if (!initialized) return;
-    for (const root of roots.all()) {
-      const before = JSON.stringify(root.settings);
-      await loadRoot(root);
-      if (JSON.stringify(root.settings) !== before) await refreshRoot(root);
+    settingsProblems.begin();
+    try {
+      if (!flags.configuration) pushed = settingsFromPush(params.settings, settingsProblems.report) ?? pushed;
+      if (!initialized) return;
+      for (const root of roots.all()) {
+        const before = JSON.stringify(root.settings);
+        await loadRoot(root);
+        if (JSON.stringify(root.settings) !== before) await refreshRoot(root);
+      }
+    } finally {
+      settingsProblems.end();
     }
   }));
 
