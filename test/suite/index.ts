@@ -47,18 +47,23 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     let passed = 0;
     const failures: { title: string; error: string }[] = [];
+    // Written after every test, so a runner that gives up on a hung suite still has the counts.
+    const save = (done: boolean) => {
+      if (!process.env.E2E_RESULTS) return;
+      try {
+        fs.writeFileSync(process.env.E2E_RESULTS, JSON.stringify({ passed, failed: failures.length, failures, done }, null, 2));
+      } catch (e) { console.error(`cannot write ${process.env.E2E_RESULTS}: ${e}`); }
+    };
     const runner = mocha.run((failed) => {
-      const summary = { passed, failed: failures.length, failures };
-      if (process.env.E2E_RESULTS) {
-        try { fs.writeFileSync(process.env.E2E_RESULTS, JSON.stringify(summary, null, 2)); } catch (e) { console.error(`cannot write ${process.env.E2E_RESULTS}: ${e}`); }
-      }
+      save(true);
       Mocha.reporters.Base.consoleLog(`suite: ${passed} passed, ${failures.length} failed`);
       if (failed > 0) reject(new Error(`${failed} test(s) failed`));
       else resolve();
     });
-    runner.on("pass", () => { passed++; });
+    runner.on("pass", () => { passed++; save(false); });
     runner.on("fail", (test: { fullTitle(): string }, err: Error) => {
       failures.push({ title: test.fullTitle(), error: String(err?.stack ?? err) });
+      save(false);
     });
   });
 }
