@@ -68,7 +68,8 @@ function documentedWarnings(note: string): Expected[] {
   return out;
 }
 
-describe("owners corpus (../shared/corpus/owners)", () => {
+describe("owners corpus (../shared/corpus/owners)", function () {
+  this.timeout(120_000);
   it("holds the 460 files of MANIFEST.tsv", () => {
     assert.equal(rows.length, 460);
   });

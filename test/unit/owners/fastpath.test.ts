@@ -48,7 +48,8 @@ function check(name: string, text: string): boolean {
   return true;
 }
 
-describe("owners fast reader", () => {
+describe("owners fast reader", function () {
+  this.timeout(120_000);
   it("reads most real files, and reads them exactly as the YAML parser does", () => {
     let accepted = 0;
     for (const { f, text } of files) if (check(f, text)) accepted++;

@@ -30,6 +30,7 @@ describe("owners/yaml-syntax", () => {
     assert.deepEqual(run(text), [`${ID} 2:5-2:11 \`@alice\`: a YAML value cannot start with @, so Prow cannot parse this file and ignores all of it; write \`alice\` (Prow drops a leading @ anyway)`]);
     assert.equal(roundTrip(ID, { path: "OWNERS", text }), "approvers:\n  - alice\n  - bob\n");
     assert.equal(roundTrip(ID, { path: "OWNERS", text: "approvers:\n  - @alice\n" }, 'Quote it ("@alice")'), 'approvers:\n  - "@alice"\n');
+    assert.equal(roundTrip(ID, { path: "OWNERS", text }, 'Quote the 2 names ("@…")'), 'approvers:\n  - "@alice"\n  - "@bob"\n');
   });
 
   it("reports a backtick at the start of a value", () => {
@@ -50,6 +51,19 @@ describe("owners/yaml-syntax", () => {
     const text = "reviewers:\nparispittman\n  - jeefy\n";
     assert.deepEqual(run(text), [`${ID} 2:1-2:13 \`parispittman\` is not a list item (it lacks "- ") and not a key (it lacks ":"), so Prow cannot parse this file and ignores all of it ("could not find expected ':'")`]);
     assert.equal(roundTrip(ID, { path: "OWNERS", text }), "reviewers:\n  - parispittman\n  - jeefy\n");
+  });
+
+  it("reports every stray line, and offers fixes only where they help", () => {
+    const text = "approvers:\n- a\nxx\nreviewers:\n- b\nxx\n";
+    assert.deepEqual(run(text), [
+      `${ID} 3:1-3:3 \`xx\` is not a list item (it lacks "- ") and not a key (it lacks ":"), so Prow cannot parse this file and ignores all of it ("could not find expected ':'")`,
+      `${ID} 6:1-6:3 \`xx\` is not a list item (it lacks "- ") and not a key (it lacks ":"), so Prow cannot parse this file and ignores all of it ("could not find expected ':'")`,
+    ]);
+    assert.equal(roundTrip(ID, { path: "OWNERS", text }), "approvers:\n- a\n- xx\nreviewers:\n- b\nxx\n");
+    const many = Array.from({ length: 8 }, (_, i) => `k${i}:\n- a${i}\nstray${i}\n`).join("");
+    const found = lintRule(ID, { path: "OWNERS", text: many });
+    assert.equal(found.length, 8);
+    assert.deepEqual(found.map((p) => (p.fixes ?? []).length > 0), [true, true, true, true, true, false, false, false]);
   });
 
   it("reports a key without its colon", () => {

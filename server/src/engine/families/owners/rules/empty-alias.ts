@@ -17,7 +17,8 @@ export const emptyAlias: Rule<OwnersDoc> = {
       out.push({
         range: g.entry.keyRange,
         message: `the alias ${code(g.entry.name)} has no members, so every OWNERS file that names it gets nobody from it; verify-owners comments "There are empty aliases in OWNER_ALIASES, cleanup is advised."`,
-        fixes: [{ title: `Remove the empty alias ${g.entry.name}`, edits: [deletePair(p, g.entry)], isPreferred: true }],
+        // Empty duplicates of the same name go too, or the next one would take its place.
+        fixes: [{ title: `Remove the empty alias ${g.entry.name}`, edits: p.groups.filter((d) => d.norm === g.norm && d.items.length === 0).map((d) => deletePair(p, d.entry)), isPreferred: true }],
       });
     }
     return out;

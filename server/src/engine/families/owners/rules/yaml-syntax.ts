@@ -4,14 +4,42 @@ import type { Finding, Fix, Rule, TextEdit } from "../../../types";
 import { applyEdits } from "../../../edits";
 import { MAX_EXPANDED_VALUES, aliasBomb, type OwnersDoc } from "../parse";
 import { PROW_TOP_KEYS, ALIASES_KEY, CONFIG_LISTS, OPTION_KEYS } from "../schema";
-import { clip, code, deleteLines, insertAt, lineRangeTrimmed, parsesCleanly, replace } from "../util";
+import { clip, code, deleteLines, insertAt, lineRangeTrimmed, replace } from "../util";
+import { parseFirstDocument } from "../yaml";
 
 const CANNOT = "so Prow cannot parse this file and ignores all of it";
 
-/** A fix whose result YAML reads cleanly is certainly right for a syntax error; others need a human. */
-function fix(p: OwnersDoc, title: string, edits: TextEdit[], preferred = false, mayBeSafe = true): Fix {
-  const safe = mayBeSafe && parsesCleanly(applyEdits(p.text, edits));
-  return { title, edits, ...(preferred ? { isPreferred: true } : {}), ...(safe ? { safe: true } : {}) };
+/** Errors YAML reports for one kind of mistake (a stray line yields either code). */
+function kindOf(code: string): string {
+  return code === "MULTILINE_IMPLICIT_KEY" || code === "MISSING_CHAR" ? "stray" : code;
+}
+
+/** Each fix is vouched for by a parse: only the first few findings of a file get fixes (people fix top-down). */
+const FINDINGS_WITH_FIXES = 5;
+let fixesWanted = true;
+
+/** Largest file whose fixes are vouched for by parsing the fixed text. */
+const CHECKED_FIX_BYTES = 64 * 1024;
+
+/**
+ * A syntax fix, offered only when it makes progress (fewer errors of the kind it fixes) and marked
+ * safe only when the fixed file parses cleanly. Undefined when it would not help.
+ */
+function fix(p: OwnersDoc, title: string, edits: TextEdit[], preferred = false, mayBeSafe = true, fixes?: string): Fix | undefined {
+  if (!fixesWanted) return undefined;
+  const base: Fix = { title, edits, ...(preferred ? { isPreferred: true } : {}) };
+  if (p.text.length > CHECKED_FIX_BYTES) return base;
+  const after = parseFirstDocument(applyEdits(p.text, edits));
+  if (fixes !== undefined) {
+    const count = (errors: readonly YAMLError[]) => errors.filter((e) => kindOf(e.code) === kindOf(fixes)).length;
+    if (count(after.errors) >= count(p.yaml.errors)) return undefined;
+  }
+  const clean = after.errors.length === 0 && !after.unknownAnchor && !after.cycle;
+  return mayBeSafe && clean ? { ...base, safe: true } : base;
+}
+
+function present(...fixes: (Fix | undefined)[]): Fix[] {
+  return fixes.filter((f): f is Fix => !!f);
 }
 
 function controlChar(p: OwnersDoc): Finding {
@@ -34,7 +62,7 @@ function tabs(p: OwnersDoc, e: YAMLError): Finding {
   return {
     range: { start: { line, character: 0 }, end: { line, character: lead.length } },
     message: `this line is indented with a tab${more}; YAML indents with spaces only, ${CANNOT} ("found character that cannot start any token")`,
-    fixes: [fix(p, "Replace indentation tabs with spaces", edits, true)],
+    fixes: present(fix(p, "Replace indentation tabs with spaces", edits, true, true, e.code)),
   };
 }
 
@@ -62,13 +90,17 @@ function reservedStart(p: OwnersDoc, e: YAMLError): Finding {
   const value = p.text.slice(at, end);
   const fixes: Fix[] = [];
   if (ch === "@") {
-    const edits = p.yaml.errors.filter((x) => x.code === "BAD_SCALAR_START" && p.text[x.pos[0]] === "@").map((x) => replace(p.lines, x.pos[0], x.pos[0] + 1, ""));
-    fixes.push(fix(p, edits.length > 1 ? `Remove the @ from ${edits.length} names` : `Remove the @ (${clip(value.slice(1), 40)})`, edits, true));
-    fixes.push(fix(p, `Quote it ("${clip(value, 40)}")`, [replace(p.lines, at, end, JSON.stringify(value))]));
+    const all = p.yaml.errors.filter((x) => x.code === "BAD_SCALAR_START" && p.text[x.pos[0]] === "@");
+    const edits = all.map((x) => replace(p.lines, x.pos[0], x.pos[0] + 1, ""));
+    const quotes = all.map((x) => { const en = plainExtent(p, x.pos[0]); return replace(p.lines, x.pos[0], en, JSON.stringify(p.text.slice(x.pos[0], en))); });
+    fixes.push(...present(
+      fix(p, edits.length > 1 ? `Remove the @ from ${edits.length} names` : `Remove the @ (${clip(value.slice(1), 40)})`, edits, true, true, e.code),
+      fix(p, quotes.length > 1 ? `Quote the ${quotes.length} names ("@…")` : `Quote it ("${clip(value, 40)}")`, quotes, false, true, e.code),
+    ));
     return { range: p.lines.range(at, end), message: `${code(value)}: a YAML value cannot start with @, ${CANNOT}; write ${code(value.slice(1))} (Prow drops a leading @ anyway)`, fixes };
   }
   const inner = value.replace(/^`+|`+$/g, "");
-  fixes.push(fix(p, "Remove the backticks", [replace(p.lines, at, end, inner)], true));
+  fixes.push(...present(fix(p, "Remove the backticks", [replace(p.lines, at, end, inner)], true, true, e.code)));
   return { range: p.lines.range(at, end), message: `${code(value, 60)}: a YAML value cannot start with a backtick, ${CANNOT}; write ${code(inner)}`, fixes };
 }
 
@@ -95,21 +127,21 @@ function strayLine(p: OwnersDoc, e: YAMLError): Finding {
   const why = `${CANNOT} ("could not find expected ':'")`;
   if (/^-[^\s-]/.test(t)) {
     return { range, message: `${code(t)} needs a space after "-" to be a list item; as written it is neither a list item nor a key, ${why}`,
-      fixes: [fix(p, "Add the missing space after -", [insertAt(lines, startOff + 1, " ")], true)] };
+      fixes: present(fix(p, "Add the missing space after -", [insertAt(lines, startOff + 1, " ")], true, true, e.code)) };
   }
   if (KNOWN_KEYS.has(t)) {
     return { range, message: `${code(t)} needs a ":" after it to be a key, ${why}`,
-      fixes: [fix(p, `Add ":" after ${t}`, [insertAt(lines, endOff, ":")], true)] };
+      fixes: present(fix(p, `Add ":" after ${t}`, [insertAt(lines, endOff, ":")], true, true, e.code)) };
   }
-  const comment = fix(p, "Turn the line into a comment", [insertAt(lines, startOff, "# ")], !/^[\w.-]+$/.test(t), false);
-  const remove = fix(p, "Delete the line", [deleteLines(lines, line, line)], false, false);
+  const comment = fix(p, "Turn the line into a comment", [insertAt(lines, startOff, "# ")], !/^[\w.-]+$/.test(t), false, e.code);
+  const remove = fix(p, "Delete the line", [deleteLines(lines, line, line)], false, false, e.code);
   const listIndent = nearestListIndent(p, line);
   if (/^[A-Za-z0-9][\w.-]*$/.test(t)) {
     const indent = listIndent ?? lines.lineText(line).slice(0, range.start.character) + "  ";
-    const item = fix(p, `Make it a list item (- ${clip(t, 40)})`, [replace(lines, lines.lineStart(line), startOff, indent + "- ")], true, false);
-    return { range, message: `${code(t)} is not a list item (it lacks "- ") and not a key (it lacks ":"), ${why}`, fixes: [item, comment, remove] };
+    const item = fix(p, `Make it a list item (- ${clip(t, 40)})`, [replace(lines, lines.lineStart(line), startOff, indent + "- ")], true, false, e.code);
+    return { range, message: `${code(t)} is not a list item (it lacks "- ") and not a key (it lacks ":"), ${why}`, fixes: present(item, comment, remove) };
   }
-  return { range, message: `stray text ${code(t)}: this line is neither a \`key:\` nor a \`- item\`, ${why}; a comment must start with "#"`, fixes: [comment, remove] };
+  return { range, message: `stray text ${code(t)}: this line is neither a \`key:\` nor a \`- item\`, ${why}; a comment must start with "#"`, fixes: present(comment, remove) };
 }
 
 function badIndent(p: OwnersDoc, e: YAMLError): Finding {
@@ -123,7 +155,7 @@ function badIndent(p: OwnersDoc, e: YAMLError): Finding {
   for (let l = line - 1; l >= 0; l--) {
     const m = /^( *)([^\s#-][^:#]*):(\s|$)/.exec(lines.lineText(l));
     if (!m || m[1].length >= col) continue;
-    fixes.push(fix(p, `Indent it like ${clip(m[2], 40)}:`, [replace(lines, lines.lineStart(line), lines.lineStart(line) + col, m[1])], true));
+    fixes.push(...present(fix(p, `Indent it like ${clip(m[2], 40)}:`, [replace(lines, lines.lineStart(line), lines.lineStart(line) + col, m[1])], true, true, e.code)));
     break;
   }
   return { range, message: `${code(t)} is indented differently from the lines around it, so YAML cannot tell what it belongs to and Prow cannot parse this file (it ignores all of it); keys of one mapping must start in the same column`, fixes };
@@ -136,7 +168,7 @@ function badEscape(p: OwnersDoc, e: YAMLError): Finding {
   return {
     range: p.lines.range(slash, slash + 2),
     message: `${code(esc)} is not an escape YAML knows inside double quotes, ${CANNOT}; for a regexp write ${code("\\" + esc)} in double quotes, or use single quotes`,
-    fixes: [fix(p, `Double the backslash (${"\\" + esc})`, [insertAt(p.lines, slash, "\\")], true)],
+    fixes: present(fix(p, `Double the backslash (${"\\" + esc})`, [insertAt(p.lines, slash, "\\")], true, true, e.code)),
   };
 }
 
@@ -159,6 +191,28 @@ function explain(p: OwnersDoc, e: YAMLError): Finding {
     case "BAD_DQ_ESCAPE": return badEscape(p, e);
     default: return generic(p, e);
   }
+}
+
+/** Kinds of error worth a finding of their own on every line; others only when they come first (later ones may be echoes). */
+const EACH_LINE = new Set(["stray", "BAD_INDENT", "BAD_DQ_ESCAPE"]);
+/** Kinds reported once for the whole file, with a fix for every occurrence. */
+const ONCE = new Set(["TAB_AS_INDENT", "BAD_SCALAR_START"]);
+
+function explainAll(p: OwnersDoc): Finding[] {
+  const out: Finding[] = [];
+  const lines = new Set<number>();
+  const once = new Set<string>();
+  p.yaml.errors.forEach((e, i) => {
+    const kind = kindOf(e.code);
+    const line = p.lines.positionAt(e.pos[0]).line;
+    if (lines.has(line) || once.has(kind)) return;
+    if (i > 0 && !EACH_LINE.has(kind) && !ONCE.has(kind)) return;
+    if (ONCE.has(kind)) once.add(kind);
+    lines.add(line);
+    fixesWanted = out.length < FINDINGS_WITH_FIXES;
+    try { out.push(explain(p, e)); } finally { fixesWanted = true; }
+  });
+  return out;
 }
 
 function firstLine(p: OwnersDoc, node: Node) {
@@ -184,7 +238,7 @@ function notAMapping(p: OwnersDoc): Finding | undefined {
   }
   if (missingColons.length > 0) {
     return { range, message: `keys need a ":" after them (\`approvers:\`); without it the whole file is one piece of text, ${CANNOT}`,
-      fixes: [fix(p, `Add the missing ":" after ${missingColons.length === 1 ? "the key" : "the keys"}`, missingColons, true)] };
+      fixes: present(fix(p, `Add the missing ":" after ${missingColons.length === 1 ? "the key" : "the keys"}`, missingColons, true)) };
   }
   return { range, message: `the file is a single piece of text (${code(text, 40)}), not ${expected}; Prow cannot read it and ignores all of it` };
 }
@@ -198,7 +252,7 @@ export const yamlSyntax: Rule<OwnersDoc> = {
     if (p.tooLarge !== undefined) return [];
     if (p.controlChar !== -1) return [controlChar(p)];
     const y = p.yaml;
-    if (y.errors.length > 0) return [explain(p, y.errors[0])];
+    if (y.errors.length > 0) return explainAll(p);
     if (y.unknownAnchor) {
       const r = y.unknownAnchor.range ?? [0, 0];
       const src = p.text.slice(r[0], r[1]);
