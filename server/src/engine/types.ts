@@ -90,10 +90,14 @@ export interface WorkspaceView {
   listFiles(): readonly string[];
   /**
    * Cache a value derived from files (a parsed template, the alias table...). It is
-   * recomputed when the text of any file in `deps` changed since it was computed.
+   * recomputed when the text of any file in `deps` changed since it was computed; the dependency
+   * FILE_LIST stands for the list listFiles() answers (a file created or deleted).
    */
   memo<T>(key: string, deps: readonly string[], compute: () => T): T;
 }
+
+/** A memo dependency meaning "the list of files", for values built from every file of some kind. */
+export const FILE_LIST = "\u0000file-list";
 
 export interface RuleContext {
   document: SourceDocument;

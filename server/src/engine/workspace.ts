@@ -1,11 +1,11 @@
-import type { WorkspaceView } from "./types";
+import { FILE_LIST, type WorkspaceView } from "./types";
 
 /**
  * A WorkspaceView over a reader the caller supplies (disk, editor buffers, or a map in tests).
  * It records every path read so a front end can re-check dependants when one changes.
  */
 export class Workspace implements WorkspaceView {
-  private readonly cache = new Map<string, { deps: { path: string; text: string | undefined }[]; value: unknown }>();
+  private readonly cache = new Map<string, { deps: { path: string; text: unknown }[]; value: unknown }>();
   /** Paths read since the last `takeReads()`. */
   private reads = new Set<string>();
 
@@ -23,7 +23,8 @@ export class Workspace implements WorkspaceView {
   listFiles(): readonly string[] { return this.lister(); }
 
   memo<T>(key: string, deps: readonly string[], compute: () => T): T {
-    const current = deps.map((path) => ({ path, text: this.readFile(path) }));
+    // The file list is compared by identity: front ends replace the array when files come or go.
+    const current = deps.map((path) => ({ path, text: path === FILE_LIST ? this.listFiles() : this.readFile(path) as unknown }));
     const hit = this.cache.get(key);
     if (hit && hit.deps.length === current.length && hit.deps.every((d, i) => d.path === current[i].path && d.text === current[i].text)) {
       return hit.value as T;
@@ -43,5 +44,6 @@ export class Workspace implements WorkspaceView {
 
 /** A workspace made of in-memory files (tests, --stdin, benchmarks). */
 export function memoryWorkspace(files: Record<string, string>, root = "/repo"): Workspace {
-  return new Workspace(root, (p) => files[p], () => Object.keys(files));
+  const list = Object.keys(files);
+  return new Workspace(root, (p) => files[p], () => list);
 }

@@ -111,11 +111,15 @@ describe("flags/experimental-untested", () => {
     const files: Record<string, string> = { "a.go": "x" };
     for (let i = 0; i < 70; i++) files[`t/x${i}_test.go`] = `flag${i}`;
     let reads = 0;
-    const ws = new Workspace("/r", (p) => { reads++; return files[p]; }, () => Object.keys(files));
+    let list = Object.keys(files);
+    const ws = new Workspace("/r", (p) => { reads++; return files[p]; }, () => list);
     assert.ok(testMentions(ws).has("flag3"));
     const first = reads;
     testMentions(ws);
     assert.equal(reads, first, "a large test set is keyed by its file list only");
+    files["t/new_test.go"] = "brandnew";
+    list = Object.keys(files);
+    assert.ok(testMentions(ws).has("brandnew"), "a new file list rebuilds the index");
     const small = memoryWorkspace({ "x_test.go": "alpha" });
     assert.ok(testMentions(small).has("alpha"));
   });

@@ -3,14 +3,14 @@
  *  - which names the test files mention (experimental-untested);
  *  - which files mention a name at all (the rename fix's edits in other files).
  *
- * Validity key (see README.md): the memo key holds the list of candidate files, so adding or
+ * Validity (see README.md): the memo depends on the file list (FILE_LIST), so adding or
  * removing a file rebuilds the index. The texts of the test files are dependencies only while
  * there are at most SMALL_TEST_SET of them; past that, reading every test file on every keystroke
  * would cost more than the rule is worth, and an edit inside a test file is seen after the next
  * change to the file list (or a restart). Rename edits are always computed from fresh reads of the
  * files the index names, so they are never applied to stale text.
  */
-import type { Range, TextEdit, WorkspaceView } from "../../types";
+import { FILE_LIST, type Range, type TextEdit, type WorkspaceView } from "../../types";
 import { LineIndex } from "../../text";
 
 export const SMALL_TEST_SET = 64;
@@ -30,14 +30,27 @@ export function isTestFile(relPath: string): boolean {
 
 function tokensOf(text: string, into: Set<string>): void {
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) into.add(m[0]);
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const token = m[0];
+    // A substring of 13 or more characters keeps its whole file alive in V8; copy new ones.
+    if (token.length >= 13 && !into.has(token)) into.add(JSON.parse(JSON.stringify(token)) as string);
+    else into.add(token);
+  }
+}
+
+/** The test files among a file list, worked out once per list (front ends replace the array when files change). */
+const testFilesOf = new WeakMap<readonly string[], string[]>();
+function testFiles(ws: WorkspaceView): string[] {
+  const all = ws.listFiles();
+  let tests = testFilesOf.get(all);
+  if (!tests) testFilesOf.set(all, (tests = all.filter(isTestFile)));
+  return tests;
 }
 
 /** Every token any test file of the workspace contains. */
 export function testMentions(ws: WorkspaceView): Set<string> {
-  const tests = ws.listFiles().filter(isTestFile);
-  const key = "flags/test-tokens\u0000" + tests.join("\u0000");
-  return ws.memo(key, tests.length <= SMALL_TEST_SET ? tests : [], () => {
+  const tests = testFiles(ws);
+  return ws.memo("flags/test-tokens", tests.length <= SMALL_TEST_SET ? [FILE_LIST, ...tests] : [FILE_LIST], () => {
     const set = new Set<string>();
     for (const p of tests) {
       const text = ws.readFile(p);
@@ -55,8 +68,8 @@ export function leaf(name: string): string {
 
 /** For each token, the files that contain it (text files of the workspace up to 1 MiB). */
 function tokenFiles(ws: WorkspaceView): Map<string, string[]> {
-  const files = ws.listFiles().filter((p) => TEXT_EXT.test(p));
-  return ws.memo("flags/token-files\u0000" + files.join("\u0000"), [], () => {
+  return ws.memo("flags/token-files", [FILE_LIST], () => {
+    const files = ws.listFiles().filter((p) => TEXT_EXT.test(p));
     const map = new Map<string, string[]>();
     const set = new Set<string>();
     for (const p of files) {
