@@ -102,6 +102,12 @@ describe("owners editor features", () => {
     assert.deepEqual(F.symbols!(a.p, a.ctx)[0].children?.map((c) => `${c.name}:${c.children?.length}`), ["llm-d-approvers:2", "llm-d-reviewers:1"]);
   });
 
+  it("completes at the end of the line for a position inside a CRLF", () => {
+    const { p, ctx } = open("pkg/x/OWNERS", "o\r\n\n\n");
+    const items = F.completions!(p, pos(0, 2), ctx);
+    assert.ok(items.length > 0 && items.every((c) => c.range?.end.character === 1));
+  });
+
   it("never throws on a broken file", () => {
     const { p, ctx } = open("OWNERS", "approvers:\n\t- @x\n  : [\n");
     for (let line = 0; line < 4; line++) for (let ch = 0; ch < 6; ch++) {

@@ -73,7 +73,9 @@ function keyEntries(keys: readonly string[], word: Range, snippetValue: (k: stri
   return keys.map((k) => ({ label: k, kind: "keyword", documentation: KEY_DOCS[k], insertText: `${k}:${snippetValue(k)}`, snippet: true, range: word }));
 }
 
-function completions(p: OwnersDoc, at: Position, ctx: RuleContext): CompletionEntry[] {
+function completions(p: OwnersDoc, position: Position, ctx: RuleContext): CompletionEntry[] {
+  // A position past the end of its line (inside a CRLF, or stale) completes at the line's end.
+  const at = { line: position.line, character: Math.min(position.character, p.lines.lineText(position.line).length) };
   const where = contextAt(p, at);
   if (!where) return [];
   const { keyPath, valuePosition, word } = where;

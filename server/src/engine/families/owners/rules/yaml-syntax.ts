@@ -2,10 +2,9 @@ import type { YAMLError } from "yaml";
 import { isScalar, isSeq, type Node } from "yaml";
 import type { Finding, Fix, Rule, TextEdit } from "../../../types";
 import { applyEdits } from "../../../edits";
-import { MAX_EXPANDED_VALUES, aliasBomb, type OwnersDoc } from "../parse";
+import { MAX_EXPANDED_VALUES, aliasBomb, parseOwners, type OwnersDoc } from "../parse";
 import { PROW_TOP_KEYS, ALIASES_KEY, CONFIG_LISTS, OPTION_KEYS } from "../schema";
 import { clip, code, deleteLines, insertAt, lineRangeTrimmed, replace } from "../util";
-import { parseFirstDocument } from "../yaml";
 
 const CANNOT = "so Prow cannot parse this file and ignores all of it";
 
@@ -14,31 +13,42 @@ function kindOf(code: string): string {
   return code === "MULTILINE_IMPLICIT_KEY" || code === "MISSING_CHAR" ? "stray" : code;
 }
 
-/** Each fix is vouched for by a parse: only the first few findings of a file get fixes (people fix top-down). */
+/** Each fix is vouched for by re-checking the fixed text: only the first few findings of a file get fixes (people fix top-down). */
 const FINDINGS_WITH_FIXES = 5;
+/** Largest file whose fixes are vouched for that way; beyond it fixes are offered unchecked and never safe. */
+const CHECKED_FIX_BYTES = 64 * 1024;
+/** False while re-checking a fixed text (no fixes of fixes). */
 let fixesWanted = true;
 
-/** Largest file whose fixes are vouched for by parsing the fixed text. */
-const CHECKED_FIX_BYTES = 64 * 1024;
+/** A candidate syntax fix; check() keeps it only if it helps, and marks it safe only if the result parses cleanly. */
+function fix(_p: OwnersDoc, title: string, edits: TextEdit[], preferred = false, mayBeSafe = true, _code?: string): Fix {
+  return { title, edits, ...(preferred ? { isPreferred: true } : {}), ...(mayBeSafe ? { safe: true } : {}) };
+}
 
-/**
- * A syntax fix, offered only when it makes progress (fewer errors of the kind it fixes) and marked
- * safe only when the fixed file parses cleanly. Undefined when it would not help.
- */
-function fix(p: OwnersDoc, title: string, edits: TextEdit[], preferred = false, mayBeSafe = true, fixes?: string): Fix | undefined {
-  if (!fixesWanted) return undefined;
-  const base: Fix = { title, edits, ...(preferred ? { isPreferred: true } : {}) };
-  if (p.text.length > CHECKED_FIX_BYTES) return base;
-  const after = parseFirstDocument(applyEdits(p.text, edits));
-  if (fixes !== undefined) {
-    const count = (errors: readonly YAMLError[]) => errors.filter((e) => kindOf(e.code) === kindOf(fixes)).length;
-    if (count(after.errors) >= count(p.yaml.errors)) return undefined;
-  }
-  const clean = after.errors.length === 0 && !after.unknownAnchor && !after.cycle;
-  return mayBeSafe && clean ? { ...base, safe: true } : base;
+/** Keeps the candidate fixes that leave fewer findings with the same message (vouched for by re-checking the fixed text). */
+function vouch(p: OwnersDoc, findings: Finding[]): Finding[] {
+  const count = new Map<string, number>();
+  for (const f of findings) count.set(f.message, (count.get(f.message) ?? 0) + 1);
+  return findings.map((f, i) => {
+    if (!f.fixes?.length) return f;
+    if (i >= FINDINGS_WITH_FIXES) return { ...f, fixes: [] };
+    const fixes: Fix[] = [];
+    for (const c of f.fixes) {
+      const { safe, ...rest } = c;
+      if (p.text.length > CHECKED_FIX_BYTES) { fixes.push(rest); continue; }
+      const after = parseOwners({ relPath: p.relPath, kind: p.kind, text: applyEdits(p.text, c.edits) });
+      let again: Finding[];
+      fixesWanted = false;
+      try { again = yamlSyntax.check(after, undefined as never); } finally { fixesWanted = true; }
+      if (again.filter((x) => x.message === f.message).length >= count.get(f.message)!) continue;
+      fixes.push(safe && again.length === 0 && !after.unreadable ? c : rest);
+    }
+    return { ...f, fixes };
+  });
 }
 
 function present(...fixes: (Fix | undefined)[]): Fix[] {
+  if (!fixesWanted) return [];
   return fixes.filter((f): f is Fix => !!f);
 }
 
@@ -209,8 +219,7 @@ function explainAll(p: OwnersDoc): Finding[] {
     if (i > 0 && !EACH_LINE.has(kind) && !ONCE.has(kind)) return;
     if (ONCE.has(kind)) once.add(kind);
     lines.add(line);
-    fixesWanted = out.length < FINDINGS_WITH_FIXES;
-    try { out.push(explain(p, e)); } finally { fixesWanted = true; }
+    out.push(explain(p, e));
   });
   return out;
 }
@@ -249,6 +258,12 @@ export const yamlSyntax: Rule<OwnersDoc> = {
   defaultSeverity: "error",
   fixable: true,
   check(p) {
+    const findings = findingsOf(p);
+    return fixesWanted ? vouch(p, findings) : findings;
+  },
+};
+
+function findingsOf(p: OwnersDoc): Finding[] {
     if (p.tooLarge !== undefined) return [];
     if (p.controlChar !== -1) return [controlChar(p)];
     const y = p.yaml;
@@ -271,5 +286,4 @@ export const yamlSyntax: Rule<OwnersDoc> = {
     }
     const nm = notAMapping(p);
     return nm ? [nm] : [];
-  },
-};
+}
