@@ -8,7 +8,15 @@ import { applyAction, closeAll, codeActions, diagnostic, noDiagnostic, open, set
  * The expected texts are those of the unit tests' roundTrip cases (test/unit/owners/unknown-key,
  * test/unit/flags/rules, test/unit/commit/rules), with the fixture repository's identity.
  */
-async function fixOnce(rel: string, text: string, rule: string, title: string | RegExp): Promise<vscode.TextDocument> {
+/** A workspace edit as text, for failure messages. */
+function describeEdit(edit: vscode.WorkspaceEdit | undefined): string {
+  if (!edit) return "(no edit)";
+  return JSON.stringify(edit.entries().map(([uri, edits]) => [vscode.workspace.asRelativePath(uri),
+    edits.map((e) => `${e.range.start.line + 1}:${e.range.start.character + 1}-${e.range.end.line + 1}:${e.range.end.character + 1} ${JSON.stringify(e.newText)}`)]));
+}
+
+/** Applies the quick fix `title` of `rule` to a new file holding `text`; the result must be `expected`. */
+async function fixOnce(rel: string, text: string, rule: string, title: string | RegExp, expected: string): Promise<vscode.TextDocument> {
   const uri = writeWs(rel, text);
   const editor = await open(uri);
   const d = await diagnostic(uri, rule);
@@ -18,6 +26,7 @@ async function fixOnce(rel: string, text: string, rule: string, title: string | 
   assert.ok(action, `no quick fix ${title} for ${rule}; offered: ${JSON.stringify(titles)}`);
   assert.ok(action.kind && vscode.CodeActionKind.QuickFix.contains(action.kind), `"${action.title}" is not a quick fix (${action.kind?.value})`);
   await applyAction(action);
+  assert.equal(editor.document.getText(), expected, `after "${action.title}" (edit ${describeEdit(action.edit)}; document version ${editor.document.version})`);
   return editor.document;
 }
 
@@ -28,35 +37,35 @@ describe("quick fixes", () => {
   });
 
   it("owners/unknown-key: `Rename to reviewers` renames the key and nothing else", async () => {
-    const doc = await fixOnce("fix-rename/OWNERS", "approvers:\n- a\nreviwers:\n- b\n- c\n", "owners/unknown-key", "Rename to reviewers");
-    assert.equal(doc.getText(), "approvers:\n- a\nreviewers:\n- b\n- c\n");
+    const doc = await fixOnce("fix-rename/OWNERS", "approvers:\n- a\nreviwers:\n- b\n- c\n", "owners/unknown-key", "Rename to reviewers",
+      "approvers:\n- a\nreviewers:\n- b\n- c\n");
     await noDiagnostic(doc.uri, "owners/unknown-key");
   });
 
   it("owners/unknown-key: a top-level no_parent_owners moves under options:", async () => {
-    const doc = await fixOnce("fix-move/OWNERS", "approvers:\n- a\nno_parent_owners: true\n", "owners/unknown-key", /options/);
-    assert.equal(doc.getText(), "approvers:\n- a\noptions:\n  no_parent_owners: true\n");
+    const doc = await fixOnce("fix-move/OWNERS", "approvers:\n- a\nno_parent_owners: true\n", "owners/unknown-key", /options/,
+      "approvers:\n- a\noptions:\n  no_parent_owners: true\n");
     await noDiagnostic(doc.uri, "owners/unknown-key");
   });
 
   it("flags/experimental-default-on: `Set the default to off (false)` flips only the literal", async () => {
     const go = 'package p\n\nfunc AddFlags(fs *pflag.FlagSet) {\n\tfs.BoolVar(&o.Turbo, "experimental-turbo", true, "turbo")\n}\n';
-    const doc = await fixOnce("fix-flags/options.go", go, "flags/experimental-default-on", "Set the default to off (false)");
-    assert.equal(doc.getText(), go.replace('"experimental-turbo", true', '"experimental-turbo", false'));
+    const doc = await fixOnce("fix-flags/options.go", go, "flags/experimental-default-on", "Set the default to off (false)",
+      go.replace('"experimental-turbo", true', '"experimental-turbo", false'));
     await noDiagnostic(doc.uri, "flags/experimental-default-on");
   });
 
   it("flags/experimental-name: the rename fix puts `experimental` into the flag's name", async () => {
     const go = 'package p\n\nfunc AddFlags(fs *pflag.FlagSet) {\n\tfs.IntVar(&o.ChunkSize, "decode-chunk-size", 0, "Experimental: chunked decode budget")\n}\n';
-    const doc = await fixOnce("fix-flags-name/options.go", go, "flags/experimental-name", /^Rename to (--)?experimental-decode-chunk-size/);
-    assert.equal(doc.getText(), go.replace('"decode-chunk-size"', '"experimental-decode-chunk-size"'));
+    const doc = await fixOnce("fix-flags-name/options.go", go, "flags/experimental-name", /^Rename to (--)?experimental-decode-chunk-size/,
+      go.replace('"decode-chunk-size"', '"experimental-decode-chunk-size"'));
     await noDiagnostic(doc.uri, "flags/experimental-name");
   });
 
   it("commit/missing-signoff: the fix adds the repository user's sign-off as a new paragraph", async () => {
     const sob = "Signed-off-by: E2E Tester <e2e@example.com>";
-    const doc = await fixOnce("fix-commit/COMMIT_EDITMSG", "Fix crash\n\nBecause.\n", "commit/missing-signoff", `Add "${sob}"`);
-    assert.equal(doc.getText(), `Fix crash\n\nBecause.\n\n${sob}\n`);
+    const doc = await fixOnce("fix-commit/COMMIT_EDITMSG", "Fix crash\n\nBecause.\n", "commit/missing-signoff", `Add "${sob}"`,
+      `Fix crash\n\nBecause.\n\n${sob}\n`);
     await noDiagnostic(doc.uri, "commit/missing-signoff");
   });
 

@@ -124,8 +124,10 @@ export async function setSetting(key: string, value: unknown): Promise<() => Pro
 
 /** Code actions the providers offer for `range` (quick fixes only when `kind` says so). */
 export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
+  // The 4th argument resolves lazily computed edits (codeAction/resolve), as the editor does
+  // when a fix is applied; without it such actions come back without their edit.
   const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    "vscode.executeCodeActionProvider", uri, range, kind?.value);
+    "vscode.executeCodeActionProvider", uri, range, kind?.value, 100);
   return (all ?? []).filter((a): a is vscode.CodeAction => "title" in a && !("command" in a && typeof (a as vscode.Command).command === "string"));
 }
 
