@@ -5,12 +5,17 @@
  * Nothing may be attempted. A control run shows the preload does record attempts.
  */
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CompletionRequest, HoverRequest } from "vscode-languageserver-protocol/node";
-import { LspHarness, REPO_ROOT, tempRepo, removeRepo } from "../lsp-harness";
+import { pathToFileURL } from "node:url";
+import {
+  CompletionRequest, DidOpenTextDocumentNotification, ExitNotification, HoverRequest, IPCMessageReader, IPCMessageWriter,
+  InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, createProtocolConnection,
+  type PublishDiagnosticsParams,
+} from "vscode-languageserver-protocol/node";
+import { FULL_CAPABILITIES, LspHarness, REPO_ROOT, SERVER_JS, tempRepo, removeRepo } from "../lsp-harness";
 import { withEnv } from "./env";
 
 const PRELOAD = join(__dirname, "no-network-preload.cjs");
@@ -100,6 +105,31 @@ describe("reliability: no network, from the CLI or the server", function () {
       assert.equal(await h.stop(), 0);
     } finally {
       h.kill();
+      removeRepo(repo);
+    }
+    assert.deepEqual(attempts(), []);
+  });
+
+  it("the server over node IPC (VS Code's transport) attempts nothing either", async () => {
+    const repo = tempRepo({ "OWNERS": "approvers:\n  - alice\nreviwers:\n  - bob\n" });
+    const proc = fork(SERVER_JS, ["--node-ipc"], { execArgv: [], detached: true, stdio: ["ignore", "ignore", "ignore", "ipc"], env: { ...process.env, ...guardEnv() } });
+    const connection = createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+    try {
+      const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, (p) => { if (p.version === 1) resolve(p); }));
+      connection.listen();
+      const rootUri = pathToFileURL(repo).href;
+      await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: "root" }], capabilities: FULL_CAPABILITIES, initializationOptions: { trusted: true, debounceMs: 0 } });
+      await connection.sendNotification(InitializedNotification.type, {});
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: `${rootUri}/OWNERS`, languageId: "owners", version: 1, text: readFileSync(join(repo, "OWNERS"), "utf8") } });
+      assert.deepEqual((await published).diagnostics.map((d) => d.code), ["owners/unknown-key"]);
+      assert.ok(loaded().some((l) => l.startsWith(`${proc.pid}:`)), "the preload was active in the server");
+      await connection.sendRequest(ShutdownRequest.type);
+      const exited = new Promise((resolve) => proc.once("exit", resolve));
+      await connection.sendNotification(ExitNotification.type);
+      assert.equal(await exited, 0);
+    } finally {
+      connection.dispose();
+      try { process.kill(-proc.pid!, "SIGKILL"); } catch { /* gone */ }
       removeRepo(repo);
     }
     assert.deepEqual(attempts(), []);
