@@ -39,6 +39,19 @@ describe("owners/aliases-invalid", () => {
   });
 });
 
+describe("owners/aliases-invalid: groups written as mappings", () => {
+  const ID = "owners/aliases-invalid";
+  it("accepts {a, b}, whose keys Prow takes as the members", () => {
+    assert.deepEqual(findings(ID, "aliases:\n  t: {alice, bob}\n", F), []);
+  });
+  it("reports what Prow drops under the keys of a mapping", () => {
+    assert.deepEqual(findings(ID, "aliases:\n  nested:\n    deeper:\n      - bob\n  f2: {a: 1}\n", F), [
+      `error ${ID} 3:5-3:11 the alias group \`nested\` is written as a mapping, so Prow takes its keys as members: \`deeper\` becomes a member and what is under it is dropped; write the members as a list`,
+      `error ${ID} 5:8-5:9 the alias group \`f2\` is written as a mapping, so Prow takes its keys as members: \`a\` becomes a member and what is under it is dropped; write the members as a list`,
+    ]);
+  });
+});
+
 describe("owners/empty-alias", () => {
   const ID = "owners/empty-alias";
   it("accepts groups with members", () => {

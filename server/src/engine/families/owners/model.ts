@@ -45,7 +45,7 @@ export interface Ctx { lines: LineIndex; aliases: ReadonlyMap<Node, Node> }
  * Start and end of a node as written: a scalar or flow collection ends where its text ends; a block
  * collection ends where its last value ends (trailing comments and line breaks are not part of it).
  */
-function nodeRange(node: Node | null | undefined, aliases?: ReadonlyMap<Node, Node>): [number, number] | undefined {
+export function nodeRange(node: Node | null | undefined, aliases?: ReadonlyMap<Node, Node>): [number, number] | undefined {
   const r = node?.range;
   if (!node || !r) return undefined;
   if ((isMap(node) || isSeq(node)) && !node.flow) {

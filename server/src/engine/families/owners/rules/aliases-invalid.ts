@@ -1,4 +1,5 @@
-import { isMap, isSeq } from "yaml";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
+import { nodeRange } from "../model";
 import type { Finding, Fix, Rule, TextEdit } from "../../../types";
 import { applyEdits } from "../../../edits";
 import type { OwnersDoc } from "../parse";
@@ -62,6 +63,17 @@ export const aliasesInvalid: Rule<OwnersDoc> = {
           const fix = e.valueType === "string" ? toListFix(p, e) : undefined;
           out.push({ range: e.keyRange, message: `the alias group ${code(e.name)} must be a list of members, but here it is ${e.valueType === "string" ? "a single text" : e.valueType === "bool" ? "a boolean" : "a number"}; ${REJECTED}`, fixes: fix ? [fix] : [] });
           continue;
+        }
+        if (e.value && isMap(e.value)) {
+          // Prow takes a mapping's keys as the members (`{a, b}`); anything under a key is dropped.
+          for (const pair of e.value.items) {
+            const v = pair.value as Node | null;
+            const r = nodeRange(v);
+            if (!v || !r || (isScalar(v) && (v.value === null || v.value === ""))) continue;
+            const key = isScalar(pair.key) ? String(pair.key.value) : "";
+            const kr = nodeRange(pair.key as Node | null) ?? r;
+            out.push({ range: p.lines.range(kr[0], kr[1]), message: `the alias group ${code(e.name)} is written as a mapping, so Prow takes its keys as members: ${code(key)} becomes a member and what is under it is dropped; write the members as a list` });
+          }
         }
         for (const item of g.items) {
           if (item.type === "string") continue;
