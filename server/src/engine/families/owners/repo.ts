@@ -3,7 +3,7 @@
  * table of the root OWNERS_ALIASES and an index of every name used in every OWNERS file.
  * Both are memoized on the workspace, keyed by the files they were computed from.
  */
-import type { Range, WorkspaceView } from "../../types";
+import { FILE_LIST, type Range, type WorkspaceView } from "../../types";
 import type { Item } from "./model";
 import { normLogin, parseOwners, type AliasGroup, type OwnersDoc } from "./parse";
 
@@ -81,8 +81,9 @@ function usesOf(doc: OwnersDoc): NameUse[] {
  * `current` (an editor buffer) wins over the workspace's copy of the same file.
  */
 export function nameIndex(ws: WorkspaceView, current?: OwnersDoc): NameIndex {
-  const files = ws.listFiles().filter(isOwnersPath);
-  if (current && !files.includes(current.relPath) && isOwnersPath(current.relPath)) files.push(current.relPath);
+  // Filtering every path of a large repository once per list, not once per request.
+  const listed = ws.memo("owners/files", [FILE_LIST], () => ws.listFiles().filter(isOwnersPath));
+  const files = current && isOwnersPath(current.relPath) && !listed.includes(current.relPath) ? [...listed, current.relPath] : listed;
   const index = ws.memo("owners/name-index", files, () => {
     const uses: NameUse[] = [];
     for (const f of files) {
