@@ -1,7 +1,8 @@
 /**
- * Builds a TEST bundle of the real server (server/src/server.ts, same esbuild options as
- * scripts/build.mjs) in which the registry's import of the owners family resolves to
- * misbehaving-family.ts. Production code carries no test hook; only this bundle misbehaves.
+ * Builds a TEST bundle of the real server (server/src/server.ts) or CLI (server/src/cli/main.ts),
+ * with the esbuild options of scripts/build.mjs, in which the registry's import of the owners
+ * family resolves to misbehaving-family.ts. Production code carries no test hook; only this
+ * bundle misbehaves.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,8 +12,10 @@ import { REPO_ROOT } from "../lsp-harness";
 
 const FAMILY_IMPORT = /(^|\/)families\/owners\/index(\.ts)?$/;
 
-export async function buildMisbehavingServer(): Promise<string> {
-  const out = join(mkdtempSync(join(tmpdir(), "llm-d-contrib-testserver-")), "server.js");
+const ENTRIES = { server: "server/src/server.ts", cli: "server/src/cli/main.ts" };
+
+export async function buildMisbehavingBundle(entry: keyof typeof ENTRIES = "server"): Promise<string> {
+  const out = join(mkdtempSync(join(tmpdir(), `llm-d-contrib-test${entry}-`)), `${entry}.js`);
   const registry = resolve(REPO_ROOT, "server/src/engine/registry.ts");
   const replacement = resolve(__dirname, "misbehaving-family.ts");
   let replaced = 0;
@@ -27,7 +30,7 @@ export async function buildMisbehavingServer(): Promise<string> {
     },
   };
   await build({
-    entryPoints: [join(REPO_ROOT, "server/src/server.ts")],
+    entryPoints: [join(REPO_ROOT, ENTRIES[entry])],
     outfile: out,
     bundle: true,
     platform: "node",

@@ -5,6 +5,7 @@
  * the other rules still run, and the server keeps answering requests and publishing.
  */
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import {
@@ -12,7 +13,7 @@ import {
   type CodeAction, type Diagnostic, type PublishDiagnosticsParams,
 } from "vscode-languageserver-protocol/node";
 import { LspHarness, messageOf, removeRepo, tempRepo } from "../lsp-harness";
-import { buildMisbehavingServer } from "./bundle";
+import { buildMisbehavingBundle } from "./bundle";
 import { MARKERS, THROWING_RULE_ID } from "./misbehaving-family";
 
 const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -26,7 +27,7 @@ describe("reliability: a failing rule, parser or feature does not take the serve
   let h: LspHarness;
 
   before(async () => {
-    serverPath = await buildMisbehavingServer();
+    serverPath = await buildMisbehavingBundle();
     root = tempRepo({
       "OWNERS": "approvers:\n  - alice\n",
       // On disk before start: the workspace scan meets the failing rule too.
@@ -151,4 +152,44 @@ describe("reliability: a failing rule, parser or feature does not take the serve
   it("shuts down cleanly after all of it", async () => {
     assert.equal(await h.stop(), 0);
   });
+});
+
+describe("reliability: the CLI goes on past a failing rule or parser, in worker threads too", function () {
+  this.timeout(60_000);
+  let cliPath: string;
+  let root: string;
+
+  before(async () => {
+    cliPath = await buildMisbehavingBundle("cli");
+    root = tempRepo({
+      "OWNERS": "approvers:\n  - alice\n",
+      "a/OWNERS": `${BODY}# ${MARKERS.ruleThrows}\n`,
+      "b/OWNERS": `${BODY}# ${MARKERS.ruleReturnsGarbage}\n`,
+      "p/OWNERS": `${BODY}# ${MARKERS.parserThrows}\n`,
+      "z/OWNERS": BODY,
+    });
+  });
+  after(() => {
+    if (root) removeRepo(root);
+    if (cliPath) rmSync(dirname(cliPath), { recursive: true, force: true });
+  });
+
+  for (const threads of ["1", "2"]) {
+    it(`reports each failure as internal/rule-error and checks every other file (${threads} thread${threads === "1" ? "" : "s"})`, () => {
+      const r = spawnSync(process.execPath, [cliPath, "lint", root, "--format", "json"], {
+        encoding: "utf8", timeout: 30_000, env: { ...process.env, LLM_D_CONTRIB_THREADS: threads, LLM_D_CONTRIB_DEBUG: "1" },
+      });
+      assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
+      const problems = JSON.parse(r.stdout) as { file: string; ruleId: string; message: string }[];
+      const byFile = (f: string) => problems.filter((p) => p.file === f).map((p) => p.ruleId);
+      assert.deepEqual(
+        ["OWNERS", "a/OWNERS", "b/OWNERS", "p/OWNERS", "z/OWNERS"].map((f) => [f, byFile(f)]),
+        [["OWNERS", []], ["a/OWNERS", ["internal/rule-error", "owners/unknown-key"]], ["b/OWNERS", ["internal/rule-error", "owners/unknown-key"]], ["p/OWNERS", ["internal/rule-error"]], ["z/OWNERS", ["owners/unknown-key"]]],
+      );
+      assert.match(problems.find((p) => p.file === "a/OWNERS")!.message, /^rule owners\/test-throws failed on this file \(boom from a test rule\)/);
+      // With LLM_D_CONTRIB_DEBUG the stacks go to stderr, one per failure.
+      assert.match(r.stderr, /a\/OWNERS: owners\/test-throws threw: Error: boom from a test rule\n\s+at /);
+      assert.match(r.stderr, /p\/OWNERS: owners parser threw: Error: boom from a test parser/);
+    });
+  }
 });
