@@ -93,7 +93,8 @@ export function inspectSignoffLine(line: string): SignoffProblem | "ok" | undefi
   const restStart = keyEnd + before.length + (colon ? 1 : 0);
   const whole = { start: 0, end: line.length };
   const problem = (reason: string, at: { start: number; end: number }): SignoffProblem => {
-    const recovered = name && email ? `Signed-off-by: ${name.trim()} <${email.trim()}>` : undefined;
+    // No repair when the parts themselves hold brackets: the rewritten line would be malformed too.
+    const recovered = name && email && !/[<>]/.test(name + email) ? `Signed-off-by: ${name.trim()} <${email.trim()}>` : undefined;
     return {
       reason, start: at.start, end: Math.max(at.end, at.start + 1),
       repaired: recovered,
