@@ -41,7 +41,7 @@ await Promise.all(entries.filter((e) => existsSync(join(root, e.in))).map((e) =>
   logLevel: "warning",
   // remark and friends are ESM-only; bundling turns them into CommonJS the extension host can load.
   mainFields: ["module", "main"],
-  // ESM dependencies (fdir) call createRequire(import.meta.url); in a CommonJS bundle that must be this file's URL.
+  // ESM dependencies may call createRequire(import.meta.url); in a CommonJS bundle that must be this file's URL.
   banner: { js: "const __bundle_import_meta_url = require(\"node:url\").pathToFileURL(__filename).href;" },
   define: { "import.meta.url": "__bundle_import_meta_url" },
 })));
