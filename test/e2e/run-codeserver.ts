@@ -17,7 +17,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync, statSync } from "node
 import { format } from "node:util";
 import { join } from "node:path";
 import { artifactsDir, keepLogs } from "./lib/artifacts";
-import { gitEnv, launchBrowser, log, makeRunDir, prepareWorkspace, repoRoot, runAsScript, startCodeServer, type RouteResult } from "./lib/harness";
+import { fixturesDir, gitEnv, launchBrowser, log, makeRunDir, prepareWorkspace, repoRoot, runAsScript, startCodeServer, type RouteResult } from "./lib/harness";
 
 /** Echoes the lines appended to `file` (polling; the file appears once the suite starts). */
 function startTail(file: string, onLine: (line: string) => void): { stop(): void } {
@@ -43,10 +43,17 @@ function startTail(file: string, onLine: (line: string) => void): { stop(): void
  * first test), which would hide a missing onLanguage activation event
  * (specs/e2e-real-vscode.md §2: VS Code does not imply it for every language).
  */
-const ACTIVATION_WINDOWS: { name: string; only?: string[]; extra?: Record<string, string>; open: string; languageId: string; rule: string }[] = [
+function fixtureText(rel: string): string {
+  return readFileSync(join(fixturesDir, "workspace", rel), "utf8");
+}
+
+const ACTIVATION_WINDOWS: { name: string; only?: string[]; extra?: Record<string, string>; open: string; languageId: string; rule: string; activeAtStartup?: boolean }[] = [
   { name: "go", only: ["cmd/server/options.go"], open: "cmd/server/options.go", languageId: "go", rule: "flags/experimental-default-on" },
   { name: "proposal", only: ["docs/proposals/fast-path.md"], open: "docs/proposals/fast-path.md", languageId: "markdown", rule: "proposal/missing-section" },
-  { name: "owners-aliases", only: ["OWNERS_ALIASES"], open: "OWNERS_ALIASES", languageId: "owners-aliases", rule: "owners/empty-alias" },
+  // Below the root, so that only opening it (onLanguage) can activate the extension...
+  { name: "owners-aliases", only: [], extra: { "config/OWNERS_ALIASES": fixtureText("OWNERS_ALIASES") }, open: "config/OWNERS_ALIASES", languageId: "owners-aliases", rule: "owners/aliases-misplaced" },
+  // ...and at the root, where workspaceContains:OWNERS_ALIASES activates it before anything is opened.
+  { name: "owners-aliases-root", only: ["OWNERS_ALIASES"], open: "OWNERS_ALIASES", languageId: "owners-aliases", rule: "owners/empty-alias", activeAtStartup: true },
   { name: "commit", only: [], extra: { "msg/COMMIT_EDITMSG": "Add the fast path\n\nIt skips scoring for short prompts.\n" }, open: "msg/COMMIT_EDITMSG", languageId: "git-commit", rule: "commit/missing-signoff" },
 ];
 
@@ -70,7 +77,7 @@ export async function runSuiteInCodeServer(): Promise<RouteResult> {
     for (const w of ACTIVATION_WINDOWS) {
       const folder = prepareWorkspace(run, "workspace", {
         gitRepo: false, dest: `activation-${w.name}`, only: w.only,
-        extra: { ...w.extra, ".e2e-activation.json": JSON.stringify({ open: w.open, languageId: w.languageId, rule: w.rule }) },
+        extra: { ...w.extra, ".e2e-activation.json": JSON.stringify({ open: w.open, languageId: w.languageId, rule: w.rule, activeAtStartup: w.activeAtStartup ?? false }) },
       });
       windows.push({ name: `activation: ${w.name}`, folder });
     }

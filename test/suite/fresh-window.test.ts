@@ -6,10 +6,11 @@ import { diagnostic, extension, open, packageJson, waitFor, wsPath, wsUri } from
 /**
  * Runs only in the runner's one-kind workspaces, which carry .e2e-activation.json (index.ts then
  * runs nothing else): the extension must stay inactive until a file of that kind is opened, and
- * then check it. In the main workspace an OWNERS file activates it at startup, which would hide
+ * then check it (a window marked activeAtStartup holds a root file that workspaceContains
+ * activates on). In the main workspace an OWNERS file activates it at startup, which would hide
  * a missing activation event.
  */
-interface Marker { open: string; languageId: string; rule: string }
+interface Marker { open: string; languageId: string; rule: string; activeAtStartup: boolean }
 
 export const MARKER = ".e2e-activation.json";
 
@@ -20,9 +21,13 @@ describe("activation in a fresh window", function () {
     marker = JSON.parse(fs.readFileSync(wsPath(MARKER), "utf8")) as Marker;
   });
 
-  it("activates when the first file of its kind is opened, and checks it", async () => {
+  it("activates when the first file of its kind is opened (or at startup where a root file says so), and checks it", async () => {
     const ext = extension();
-    assert.equal(ext.isActive, false, `active before any ${marker.languageId} file was opened`);
+    if (marker.activeAtStartup) {
+      await waitFor(`activation at startup by a root ${marker.open}`, () => ext.isActive, 30_000);
+    } else {
+      assert.equal(ext.isActive, false, `active before any ${marker.languageId} file was opened`);
+    }
     const uri = wsUri(marker.open);
     const editor = await open(uri);
     assert.equal(editor.document.languageId, marker.languageId);
