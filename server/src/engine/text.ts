@@ -25,6 +25,17 @@ export class LineIndex {
     }
     return { line: lo, character: offset - this.starts[lo] };
   }
+  /**
+   * positionAt for an offset the caller believes is on `line` (a token knows its line): no search
+   * when the belief holds, the binary search when it does not.
+   */
+  positionOnLine(offset: number, line: number): Position {
+    const starts = this.starts;
+    if (line >= 0 && line < starts.length && starts[line] <= offset && (line + 1 < starts.length ? offset < starts[line + 1] : offset <= this.text.length)) {
+      return { line, character: offset - starts[line] };
+    }
+    return this.positionAt(offset);
+  }
   offsetAt(pos: Position): number {
     if (pos.line >= this.starts.length) return this.text.length;
     if (pos.line < 0) return 0;

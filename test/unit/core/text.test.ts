@@ -30,6 +30,14 @@ describe("LineIndex", () => {
     assert.equal(idx.offsetAt({ line: -1, character: 3 }), 0);
   });
 
+  it("positionOnLine equals positionAt for every offset, whatever line it is told", () => {
+    for (let o = -1; o <= text.length + 1; o++) {
+      for (let hint = -1; hint <= idx.lineCount; hint++) {
+        assert.deepEqual(idx.positionOnLine(o, hint), idx.positionAt(o), `offset ${o}, line ${hint}`);
+      }
+    }
+  });
+
   it("ranges", () => {
     assert.deepEqual(idx.range(5, 9), range(1, 1, 3, 1));
     assert.deepEqual(idx.lineRange(0), range(0, 0, 0, 2));

@@ -4,6 +4,7 @@
  */
 
 const cache = new Map<string, RegExp>();
+const byArray = new WeakMap<readonly string[], RegExp>();
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -15,12 +16,17 @@ function escape(s: string): string {
  * `ENABLE_EXPERIMENTAL_X`, `v1alpha1`, `non-experimental`) is not a description and never matches.
  */
 function wordsRegex(words: readonly string[]): RegExp {
+  // Settings hand the same array to every call: look it up by identity before building a key.
+  let re = byArray.get(words);
+  if (re) return re;
   const key = words.join("\u0000");
-  let re = cache.get(key);
-  if (!re) {
+  re = cache.get(key);
+  if (re) byArray.set(words, re);
+  else {
     const alts = [...words].sort((a, b) => b.length - a.length).map((w) => escape(w.trim()).replace(/\s+/g, "[\\s_-]+"));
     re = new RegExp(`(?<![A-Za-z0-9_\\-./])(?:${alts.join("|")})(?![A-Za-z0-9_]|[-./][A-Za-z0-9_])`, "gi");
     cache.set(key, re);
+    byArray.set(words, re);
   }
   return re;
 }

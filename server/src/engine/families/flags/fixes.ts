@@ -9,28 +9,38 @@ import { occurrences, renameInOtherFiles } from "./workspace-index";
  * file of the workspace that spells it exactly. Never safe: a rename changes a public interface,
  * so the editor previews it and `lint --fix` leaves it alone.
  */
-export function renameFix(d: FlagDecl, ctx: RuleContext, index: LineIndex, docOccurrences?: Map<string, number[]>): Fix | undefined {
+export function renameFix(d: FlagDecl, ctx: RuleContext, index: LineIndex, docOccurrences?: () => Map<string, number[]>): Fix | undefined {
   if (!d.nameRange || !d.renameTo) return undefined;
   const doc = ctx.document;
-  let edits: TextEdit[];
+  const renameTo = d.renameTo, nameRange = d.nameRange;
+  let editsHere: () => TextEdit[];
   let otherFiles: () => { relPath: string; edits: TextEdit[] }[];
   if (d.valuesPath) {
     // A Helm value: rename the key here and `.Values.<path>` references in the chart's templates.
-    edits = [{ range: d.nameRange, newText: d.renameTo }];
-    const newPath = d.valuesPath.replace(/[^.]+$/, d.renameTo);
+    editsHere = () => [{ range: nameRange, newText: renameTo }];
+    const newPath = d.valuesPath.replace(/[^.]+$/, renameTo);
     const chart = doc.relPath.includes("/") ? doc.relPath.slice(0, doc.relPath.lastIndexOf("/") + 1) : "";
-    otherFiles = () => renameInOtherFiles(ctx.workspace, doc.relPath, `.Values.${d.valuesPath}`, `.Values.${newPath}`, (p) => p.startsWith(chart));
+    const valuesPath = d.valuesPath;
+    otherFiles = () => renameInOtherFiles(ctx.workspace, doc.relPath, `.Values.${valuesPath}`, `.Values.${newPath}`, (p) => p.startsWith(chart));
   } else {
-    const oldName = doc.text.slice(index.offsetAt(d.nameRange.start), index.offsetAt(d.nameRange.end));
-    const offsets = docOccurrences?.get(oldName) ?? occurrences(doc.text, oldName);
-    edits = offsets.map((o) => ({ range: index.range(o, o + oldName.length), newText: d.renameTo! }));
-    if (!offsets.includes(index.offsetAt(d.nameRange.start))) edits.push({ range: d.nameRange, newText: d.renameTo });
-    const renameTo = d.renameTo;
+    const oldName = doc.text.slice(index.offsetAt(nameRange.start), index.offsetAt(nameRange.end));
+    editsHere = () => {
+      const offsets = docOccurrences?.().get(oldName) ?? occurrences(doc.text, oldName);
+      const edits = offsets.map((o): TextEdit => ({ range: index.range(o, o + oldName.length), newText: renameTo }));
+      if (!offsets.includes(index.offsetAt(nameRange.start))) edits.push({ range: nameRange, newText: renameTo });
+      return edits;
+    };
     otherFiles = () => renameInOtherFiles(ctx.workspace, doc.relPath, oldName, renameTo);
   }
-  // The other files are searched only when the editor asks for this fix: finding them reads the
-  // whole workspace, which a keystroke or a CI run must not pay for.
-  return { title: `Rename to ${d.renameTo} here and wherever the workspace spells it`, edits, resolveOtherFiles: otherFiles, isPreferred: true, safe: false };
+  // Both searches run only when something reads the fix: a keystroke publishes the finding without
+  // them (the editor asks for the fix's edits when the user opens the light bulb), and the other
+  // files are searched only when the editor resolves the fix, since finding them reads the whole workspace.
+  let edits: TextEdit[] | undefined;
+  return {
+    title: `Rename to ${renameTo} here and wherever the workspace spells it`,
+    get edits() { return (edits ??= editsHere()); },
+    resolveOtherFiles: otherFiles, isPreferred: true, safe: false,
+  };
 }
 
 /** Writes the off value over the literal that turns the flag on. Safe for a plain boolean at the declaration. */

@@ -26,12 +26,15 @@ export class GoFile {
   }
 
   range(fromTok: number, toTok: number): Range {
-    return this.lines.range(this.t.start[fromTok], this.t.end[toTok]);
+    const t = this.t;
+    // The token's own line, checked by the index: no search per range.
+    return { start: this.lines.positionOnLine(t.start[fromTok], t.line[fromTok]), end: this.lines.positionOnLine(t.end[toTok], t.line[toTok]) };
   }
   tokRange(tok: number): Range { return this.range(tok, tok); }
   /** Range of a string literal's content, without its quotes. */
   innerRange(tok: number): Range {
-    return this.lines.range(this.t.start[tok] + 1, Math.max(this.t.start[tok] + 1, this.t.end[tok] - 1));
+    const t = this.t, from = t.start[tok] + 1;
+    return { start: this.lines.positionOnLine(from, t.line[tok]), end: this.lines.positionOnLine(Math.max(from, t.end[tok] - 1), t.line[tok]) };
   }
 
   /** Package-level and local `const`/`var` specs with a value (`X = v`, `X T = v`, `X := v`). */

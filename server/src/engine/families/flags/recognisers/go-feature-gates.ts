@@ -19,6 +19,15 @@ import { resolveGoIdent } from "../go/package";
 
 const GATE_CONST = /(FeatureGate|Gate)$/;
 
+/** Whether `word` occurs not followed by a word character (/word\b/, but a plain search is far faster on a big file). */
+function endsAWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
+    const c = text.charCodeAt(i + word.length);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return true;
+  }
+  return false;
+}
+
 /** Identifiers (as written, `pkg.Name` or `Name`) that a call passes together with an experimental-named switch. */
 function aliasEvidence(f: GoFile): Map<string, Evidence> {
   const t = f.t;
@@ -59,7 +68,7 @@ function identifierEvidence(ident: string, value: string | undefined, line: numb
 
 export function recogniseGoFeatureGates(f: GoFile): FlagDecl[] {
   const hasRegister = f.text.includes("RegisterFeatureGate");
-  const hasGateConst = /Gate\b|featuregate\.Feature\b/.test(f.text);
+  const hasGateConst = endsAWord(f.text, "Gate") || endsAWord(f.text, "featuregate.Feature");
   if (!hasRegister && !hasGateConst) return [];
   const t = f.t;
   const out: FlagDecl[] = [];

@@ -5,7 +5,7 @@
  * A call must have exactly the arity of its form, so `zap.Bool(k, v)` or `x.String()` never match.
  */
 import { TOKEN } from "../lex/tokens";
-const { IDENT, STRING } = TOKEN;
+const { IDENT, STRING, PUNCT } = TOKEN;
 import type { GoFile } from "../go/context";
 import type { FlagDecl, ValueType } from "../model";
 import { experimentalName, findEvidenceWord } from "../evidence";
@@ -36,8 +36,12 @@ export function recogniseGoFlags(f: GoFile): FlagDecl[] {
   const t = f.t;
   const out: FlagDecl[] = [];
   const deprecated = new Set<string>();
+  const { type, start, text } = t;
   for (let i = 2; i < t.n - 1; i++) {
-    if (t.type[i] !== IDENT || !t.isPunct(i - 1, ".") || !t.isPunct(i + 1, "(")) continue;
+    if (type[i] !== IDENT || type[i + 1] !== PUNCT || text.charCodeAt(start[i + 1]) !== 40 /* ( */ || type[i - 1] !== PUNCT || text.charCodeAt(start[i - 1]) !== 46 /* . */) continue;
+    // Every form is an exported method: skip the rest without slicing its name.
+    const initial = text.charCodeAt(start[i]);
+    if (initial < 65 || initial > 90) continue;
     const method = t.text_(i);
     if (method === "MarkDeprecated") {
       const a = t.args(i + 1);

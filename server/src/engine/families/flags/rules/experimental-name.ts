@@ -22,10 +22,12 @@ export const experimentalNameRule: Rule<FlagsParsed> = {
     const reported = parsed.decls.filter((d) => !d.deprecated && !hasExperimentalName(d.name) && namingEvidence(d, settings).length > 0);
     if (reported.length === 0) return out;
     const names = reported.filter((d) => !d.valuesPath).map((d) => currentName(d, parsed.lines)).filter((n): n is string => !!n);
-    const inDoc = occurrencesOfAll(ctx.document.text, names);
+    // One pass over the text for every reported name, made only when a fix's edits are read.
+    let inDoc: Map<string, number[]> | undefined;
+    const occurrencesInDoc = () => (inDoc ??= occurrencesOfAll(ctx.document.text, names));
     for (const d of reported) {
       const ev = namingEvidence(d, settings);
-      const fix = renameFix(d, ctx, parsed.lines, inDoc);
+      const fix = renameFix(d, ctx, parsed.lines, occurrencesInDoc);
       const suggestion = d.renameTo ? `; name it ${renamedDisplay(d, parsed)}` : "";
       out.push({
         range: d.range,
