@@ -51,6 +51,8 @@ describe("flags names", () => {
     assert.equal(experimentalName("chunked"), "experimental-chunked");
     assert.equal(experimentalName("chunked", "camel"), "experimentalChunked");
     assert.equal(experimentalName("chunked", "_"), "experimental_chunked");
+    assert.equal(experimentalName("", "camel"), "", "an empty name gets no suggestion");
+    assert.equal(experimentalName(""), "");
   });
   it("reads switch values and writes their off spelling", () => {
     assert.equal(switchState("true"), "on");

@@ -15,3 +15,20 @@ describe("fuzz: the engine keeps its promises on any input (short run)", () => {
     });
   }
 });
+
+/** Inputs the long run (`npm run test:fuzz`) found, kept so they stay fixed. */
+const FOUND: { target: string; text: string }[] = [
+  // experimentalName("") read name[0] of an empty gate name: the parser threw.
+  { target: "Go", text: '// Experimental\nloader.RegisterFeatureGate("")\n' },
+  { target: "Go", text: 'var x = map[featuregate.Feature]featuregate.FeatureSpec{\n "": {Default: true, PreRelease: featuregate.Alpha},\n}\n' },
+];
+
+describe("fuzz: inputs the long run found", () => {
+  for (const { target, text } of FOUND) {
+    it(`${target}: ${JSON.stringify(text).slice(0, 70)}`, () => {
+      const t = targets().find((x) => x.name === target);
+      assert.ok(t, `no target ${target}`);
+      assert.deepEqual(violations(t, text, 5000), []);
+    });
+  }
+});

@@ -69,9 +69,12 @@ export function hasExperimentalName(name: string): boolean {
 /**
  * The name with `experimental` added in the name's own style:
  * kebab `decode-chunk-size` → `experimental-decode-chunk-size`, snake → `experimental_x`,
- * SCREAMING → `EXPERIMENTAL_X`, camel `dataLayer` → `experimentalDataLayer`, Pascal → `ExperimentalX`.
+ * SCREAMING → `EXPERIMENTAL_X`, camel `dataLayer` → `experimentalDataLayer`, Pascal → `ExperimentalX`;
+ * an empty name stays empty (callers offer no rename then).
  */
 export function experimentalName(name: string, singleWord: "-" | "_" | "camel" = "-"): string {
+  // An empty name (`RegisterFeatureGate("")`) has no style to follow: no suggestion, no rename.
+  if (name === "") return "";
   if (/^[A-Z0-9_]+$/.test(name) && /[A-Z]/.test(name)) return `EXPERIMENTAL_${name}`;
   if (name.includes("-")) return `experimental-${name}`;
   if (name.includes("_")) return `experimental_${name}`;
