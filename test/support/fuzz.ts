@@ -88,7 +88,13 @@ function inside(r: Range, index: LineIndex): boolean {
 const key = (p: Problem) => `${p.ruleId}\u0000${p.message}`;
 const stable = (ps: Problem[]) => JSON.stringify(ps.map((p) => [p.ruleId, p.range, p.message, p.severity, p.fixes]));
 
-/** The text's violations of the engine's promises (empty when all hold); `slowMs` is the time bound. */
+/** CPU milliseconds this process has used: a time bound that other jobs on the machine (or a paused process) cannot trip. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** The text's violations of the engine's promises (empty when all hold); `slowMs` is the time bound, in CPU time. */
 export function violations(t: Target, text: string, slowMs = 2000): string[] {
   const out: string[] = [];
   const kind = detectKind(t.path, config, t.languageId);
@@ -100,11 +106,11 @@ export function violations(t: Target, text: string, slowMs = 2000): string[] {
     const problems = lintDocument({ document: doc, workspace, config, host: { gitAuthor: { name: "Ada", email: "ada@example.com" } }, onRuleError: (id, e) => errors.push(`${id} threw: ${e instanceof Error ? e.message : e}`) });
     return { problems, errors, workspace };
   };
-  const started = performance.now();
+  const started = cpuMs();
   let first;
   try { first = lint(document); } catch (e) { return [`lintDocument threw: ${e instanceof Error ? e.stack : e}`]; }
-  const ms = performance.now() - started;
-  if (ms > slowMs) out.push(`took ${ms.toFixed(0)} ms`);
+  const ms = cpuMs() - started;
+  if (ms > slowMs) out.push(`took ${ms.toFixed(0)} ms of CPU`);
   out.push(...first.errors);
   const index = new LineIndex(text);
   for (const p of first.problems) {

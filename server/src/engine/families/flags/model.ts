@@ -70,6 +70,7 @@ export interface FlagDecl {
 
 export interface FlagsParsed {
   kind: FileKind;
+  /** Declarations found; empty without parsing when the file cannot declare an experimental one (prefilter.ts). */
   decls: FlagDecl[];
   /** Offsets ↔ positions of the document (shared by the fixes). */
   lines: LineIndex;

@@ -1,4 +1,8 @@
-/** One parse per document version: every recogniser of the document's language, deduplicated. */
+/**
+ * One parse per document version: every recogniser of the document's language, deduplicated.
+ * `decls` holds the declarations that may be experimental: a file that cannot declare one
+ * (prefilter.ts) gets none without being parsed.
+ */
 import type { RuleContext, SourceDocument } from "../../types";
 import type { FlagDecl, FlagsParsed } from "./model";
 import { flagsSettings } from "./model";
@@ -7,8 +11,21 @@ import { parsePython } from "./py/parse";
 import { parseYaml } from "./yaml/parse";
 import { parseJs } from "./js/parse";
 import { LineIndex } from "../../text";
+import { namesFromElsewhere, saysExperimental } from "./prefilter";
+import { lexGo } from "./lex/go";
 
 export function parseFlags(doc: SourceDocument, ctx: Omit<RuleContext, "options">): FlagsParsed {
+  const settings = flagsSettings(ctx.settings);
+  // Most files cannot declare an experimental flag; a Go file still may by a name from elsewhere.
+  if (!saysExperimental(doc.text, settings.evidenceWords) && !(doc.kind === "go" && namesFromElsewhere(lexGo(doc.text, true)))) {
+    let lines: LineIndex | undefined;
+    return { kind: doc.kind, decls: [], get lines() { return (lines ??= new LineIndex(doc.text)); } };
+  }
+  return parseEveryDeclaration(doc, ctx);
+}
+
+/** Every recogniser of the document's language, without the pre-check (tests compare the two). */
+export function parseEveryDeclaration(doc: SourceDocument, ctx: Omit<RuleContext, "options">): FlagsParsed {
   const settings = flagsSettings(ctx.settings);
   const lines = new LineIndex(doc.text);
   let decls: FlagDecl[] = [];

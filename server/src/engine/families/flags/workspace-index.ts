@@ -12,6 +12,7 @@
  */
 import { FILE_LIST, type Range, type TextEdit, type WorkspaceView } from "../../types";
 import { LineIndex } from "../../text";
+import { TokenHashes } from "./token-hashes";
 
 export const SMALL_TEST_SET = 64;
 const TOKEN = /[A-Za-z0-9_][A-Za-z0-9_-]*/g;
@@ -47,14 +48,14 @@ function testFiles(ws: WorkspaceView): string[] {
   return tests;
 }
 
-/** Every token any test file of the workspace contains. */
-export function testMentions(ws: WorkspaceView): Set<string> {
+/** Every word token any test file of the workspace contains, as hashes (token-hashes.ts). */
+export function testMentions(ws: WorkspaceView): TokenHashes {
   const tests = testFiles(ws);
   return ws.memo("flags/test-tokens", tests.length <= SMALL_TEST_SET ? [FILE_LIST, ...tests] : [FILE_LIST], () => {
-    const set = new Set<string>();
+    const set = new TokenHashes(tests.length * 256);
     for (const p of tests) {
       const text = ws.readFile(p);
-      if (text !== undefined && text.length <= MAX_BYTES) tokensOf(text, set);
+      if (text !== undefined && text.length <= MAX_BYTES) set.addTokensOf(text);
     }
     return set;
   });

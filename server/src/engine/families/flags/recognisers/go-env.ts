@@ -14,6 +14,11 @@ import { resolveGoIdent } from "../go/package";
 const HELPER = /env/i;
 const WITH_DEFAULT = /bool|default|or$|orelse|fallback/i;
 
+/** Whether a callee reads an environment switch (os.Getenv, os.LookupEnv, or a helper with a default). */
+export function isEnvCallee(callee: string): boolean {
+  return callee === "Getenv" || callee === "LookupEnv" || (HELPER.test(callee) && WITH_DEFAULT.test(callee));
+}
+
 export function recogniseGoEnv(f: GoFile): FlagDecl[] {
   if (!/env/i.test(f.text)) return [];
   const t = f.t;

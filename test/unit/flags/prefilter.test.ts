@@ -1,0 +1,76 @@
+/**
+ * The pre-check (prefilter.ts) may only skip files whose full parse finds no experimental
+ * declaration: checked on every corpus file in its repository's workspace, on mutants of them,
+ * and on the one path it cannot settle from the file alone (a Go name from another file).
+ */
+import { strict as assert } from "node:assert";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { detectKind, lintDocument, memoryWorkspace, resolveConfig, type FileKind, type WorkspaceView } from "../../../server/src/engine/index";
+import { parseEveryDeclaration, parseFlags } from "../../../server/src/engine/families/flags/parse";
+import { isExperimental } from "../../../server/src/engine/families/flags/classify";
+import { saysExperimental } from "../../../server/src/engine/families/flags/prefilter";
+import { DEFAULT_EVIDENCE_WORDS, type FlagsParsed } from "../../../server/src/engine/families/flags/model";
+import { targets, textArbitrary } from "../../support/fuzz";
+
+const config = resolveConfig();
+const corpus = join(__dirname, "..", "..", "..", "..", "shared", "corpus", "flags");
+
+function experimental(p: FlagsParsed): string {
+  return JSON.stringify(p.decls.filter(isExperimental).map((d) => [d.name, d.range, d.evidence, d.default]));
+}
+
+function agree(relPath: string, kind: FileKind, text: string, workspace: WorkspaceView): void {
+  const ctx = { document: { relPath, kind, text }, workspace, host: {}, settings: {} };
+  const filtered = parseFlags(ctx.document, ctx);
+  const full = parseEveryDeclaration(ctx.document, ctx);
+  assert.equal(experimental(filtered), experimental(full), `${relPath}: the pre-check changed what is experimental`);
+}
+
+describe("flags pre-check", () => {
+  it("settles nothing by itself for a file that mentions a word, in any case and spelling", () => {
+    for (const t of ["// EXPERIMENTAL", "help: 'Alpha feature'", "x := \"tech-preview\"", "PreRelease: featuregate.Beta", "wip"]) assert.ok(saysExperimental(t, DEFAULT_EVIDENCE_WORDS), t);
+    assert.ok(!saysExperimental('fs.Bool("fast", true, "enables the fast path")', DEFAULT_EVIDENCE_WORDS));
+    assert.ok(saysExperimental("//experimental", DEFAULT_EVIDENCE_WORDS), "comment markers glued to the word");
+    assert.ok(saysExperimental("# gamma rollout", ["gamma"]), "configured words count");
+  });
+
+  it("skips a file that cannot declare an experimental flag (the full parse finds only plain flags)", () => {
+    const text = 'package main\n\nfunc init() {\n\tfs.BoolVar(&o.Fast, "fast", true, "enables the fast path")\n}\n';
+    const ctx = { document: { relPath: "cmd/main.go", kind: "go" as const, text }, workspace: memoryWorkspace({}), host: {}, settings: {} };
+    assert.equal(parseEveryDeclaration(ctx.document, ctx).decls.length, 1);
+    assert.deepEqual(parseFlags(ctx.document, ctx).decls, []);
+  });
+
+  it("still parses a Go file whose flag name comes from another file that says experimental", () => {
+    const files = {
+      "cmd/names.go": 'package main\n\nconst prefetchName = "experimental-prefetch"\n',
+      "cmd/main.go": 'package main\n\nfunc init() {\n\tfs.BoolVar(&o.Prefetch, prefetchName, true, "prefetches blocks")\n}\n',
+    };
+    const problems = lintDocument({ document: { relPath: "cmd/main.go", kind: "go", text: files["cmd/main.go"] }, workspace: memoryWorkspace(files), config });
+    assert.deepEqual(problems.map((p) => [p.ruleId, p.range.start.line]), [["flags/experimental-default-on", 3], ["flags/experimental-untested", 3]]);
+  });
+
+  (existsSync(corpus) ? it : it.skip)("agrees with the full parse on every corpus file, in its repository's workspace", () => {
+    const names = readdirSync(corpus).filter((f) => !f.endsWith(".tsv") && !f.endsWith(".md"));
+    const files: Record<string, string> = {};
+    for (const n of names) files[n.replace(/__/g, "/")] = readFileSync(join(corpus, n), "utf8");
+    const ws = memoryWorkspace(files);
+    let checked = 0;
+    for (const [relPath, text] of Object.entries(files)) {
+      const kind = detectKind(relPath, config);
+      if (!kind || !["go", "python", "javascript", "typescript", "yaml"].includes(kind)) continue;
+      agree(relPath, kind, text, ws);
+      checked++;
+    }
+    assert.ok(checked >= 30, `only ${checked} corpus files checked`);
+  });
+
+  for (const t of targets().filter((x) => ["Go", "Python", "TypeScript", "YAML values"].includes(x.name))) {
+    it(`agrees with the full parse on mutated ${t.name} files`, () => {
+      const kind = detectKind(t.path, config)!;
+      fc.assert(fc.property(textArbitrary(t), (text) => agree(t.path, kind, text, memoryWorkspace({}))), { numRuns: 300, seed: 7 });
+    });
+  }
+});
