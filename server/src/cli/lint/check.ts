@@ -20,13 +20,22 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  */
 class RunWorkspace extends Workspace {
   private readonly frozen = new Map<string, unknown>();
+  private readonly provided = new Map<string, () => unknown>();
   /** False while --fix may rewrite files: then memo checks its dependencies as usual. */
   stable = true;
+
+  /**
+   * A value the run obtains another way for memo `key` (the threads share one test-mention
+   * index), asked for the first time the key is needed; undefined from `provide` means compute it here.
+   */
+  provide(key: string, provide: () => unknown): void {
+    this.provided.set(key, provide);
+  }
 
   override memo<T>(key: string, deps: readonly string[], compute: () => T): T {
     if (!this.stable) return super.memo(key, deps, compute);
     if (this.frozen.has(key)) return this.frozen.get(key) as T;
-    const value = compute();
+    const value = (this.provided.get(key)?.() as T | undefined) ?? compute();
     this.frozen.set(key, value);
     return value;
   }

@@ -7,11 +7,13 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker, parentPort } from "node:worker_threads";
-import type { FileKind, HostFacts, ResolvedConfig } from "../../engine/index";
+import type { FileKind, Fix, HostFacts, Problem, ResolvedConfig } from "../../engine/index";
 import { walkFiles } from "../../host/repo";
 import { realEngine } from "../engine";
 import { Checker, checkFile, union } from "./check";
 import type { FileProblems } from "./types";
+import { addShare, awaitSharedIndex, type SharedIndexJob } from "./shared-index";
+import { TEST_MENTIONS_KEY } from "../../engine/families/flags/workspace-index";
 
 export const WORKER_TAG = "llm-d-contrib-lint-worker";
 /** Below this many files to check, starting workers costs more than it saves. */
@@ -30,16 +32,20 @@ export interface WorkerJob {
   everyFile: string[] | null;
   /** Int32Array over it: files done, summed over workers. */
   counter: SharedArrayBuffer;
+  /** This worker's thread number (the main thread is 0). */
+  thread: number;
+  /** The test-mention index all threads fill together, when the run covers the whole repository. */
+  sharedIndex?: SharedIndexJob;
 }
 
 export interface WorkerResult { results: FileProblems[]; checked: number }
 
 /**
- * Whether worker threads pay off by default. Not yet: each worker rebuilds the families'
- * workspace-wide indexes (flags tokenises every text file), which costs as much as the per-file
- * work it shares out; measured on 3,400 files, 2 threads used 4.4 s of CPU against 3.2 s for one.
+ * Whether worker threads are used by default for big runs. They are since the threads share one
+ * test-mention index (shared-index.ts) and the flags family skips files that cannot declare an
+ * experimental flag: measured figures are in bench/README.md.
  */
-export const PARALLEL_BY_DEFAULT = false;
+export const PARALLEL_BY_DEFAULT = true;
 
 /** How many threads to use for `count` files; LLM_D_CONTRIB_THREADS=n overrides (1 turns workers off). */
 export function threadCount(count: number, env: Readonly<Record<string, string | undefined>>): number {
@@ -84,8 +90,36 @@ export function runWorker(job: WorkerJob): void {
     () => (everyFile ??= union(walkFiles(job.root, job.root, job.config.ignore), job.runFiles)),
     process.env.LLM_D_CONTRIB_DEBUG ? (m) => process.stderr.write(m) : undefined);
   checker.host = job.host;
+  if (job.sharedIndex) shareTestIndex(checker, job.sharedIndex, job.thread);
   const result = checkShare(checker, job.files, () => Atomics.add(counter, 0, 1));
-  parentPort!.postMessage(result);
+  parentPort!.postMessage(cloneable(result));
+}
+
+/**
+ * A worker's result as data a message can carry: a fix whose edits to other files are found on
+ * request (a function) loses that function, and is marked unsafe, which is what the CLI makes of
+ * such a fix anyway (it never applies one); edits computed on first read are read here.
+ */
+export function cloneable(result: WorkerResult): WorkerResult {
+  return {
+    checked: result.checked,
+    results: result.results.map(({ relPath, problems }) => ({
+      relPath,
+      problems: problems.map((p): Problem => p.fixes ? {
+        ...p,
+        fixes: p.fixes.map((f): Fix => ({
+          title: f.title, edits: f.edits, otherFiles: f.otherFiles, renameTo: f.renameTo, isPreferred: f.isPreferred,
+          safe: f.safe === true && !f.resolveOtherFiles,
+        })),
+      } : p),
+    })),
+  };
+}
+
+/** Adds this thread's share of the test files to the shared index, and lets its rules use the whole index. */
+export function shareTestIndex(checker: Checker, job: SharedIndexJob, thread: number): void {
+  addShare(job, thread, (p) => checker.workspace.readFile(p));
+  checker.workspace.provide(TEST_MENTIONS_KEY, () => awaitSharedIndex(job));
 }
 
 export function isWorkerJob(data: unknown): data is WorkerJob {

@@ -5,6 +5,7 @@
  * files need attention.
  */
 import { dirname, resolve } from "node:path";
+import { inspect } from "node:util";
 import { CONFIG_FILE, detectKind, type FileKind, type Problem } from "../../engine/index";
 import { gatherHostFacts } from "../../host/git";
 import { findRepoRoot, toRelPath, walkFiles } from "../../host/repo";
@@ -15,7 +16,8 @@ import { Progress } from "../progress";
 import { Checker, checkFile, union } from "./check";
 import { loadRepoConfig } from "./config";
 import { fixUntilStable } from "./fix";
-import { checkShare, startWorker, threadCount, WORKER_TAG, type WorkerResult } from "./parallel";
+import { checkShare, shareTestIndex, startWorker, threadCount, WORKER_TAG, type WorkerResult } from "./parallel";
+import { planSharedIndex } from "./shared-index";
 import { collectFiles, resolveTargets } from "./targets";
 import type { FileProblems, LintOptions, LintReport } from "./types";
 
@@ -99,10 +101,14 @@ async function checkInParallel(io: CliIo, script: string, threads: number, check
   toCheck.forEach((f, i) => shares[i % threads].push(f));
   const counter = new SharedArrayBuffer(4);
   const others = new Int32Array(counter);
-  const jobs = shares.slice(1).map((share) => startWorker(script, {
+  const sharedIndex = wholeRepo ? planSharedIndex(runFiles, threads) : undefined;
+  const jobs = shares.slice(1).map((share, i) => startWorker(script, {
     tag: WORKER_TAG, root: checker.root, config: checker.config, host: checker.host, files: share, runFiles, everyFile: wholeRepo ? runFiles : null, counter,
-  }).then((r) => r, (e: unknown) => e instanceof Error ? e : new Error(String(e))));
+    thread: i + 1, sharedIndex,
+  }).then((r) => r, (e: unknown) => e instanceof Error ? e : new Error(inspect(e))));
 
+  // This thread adds its share while the workers start.
+  if (sharedIndex) shareTestIndex(checker, sharedIndex, 0);
   let mine = 0;
   const parts: WorkerResult[] = [checkShare(checker, shares[0], () => progress.tick(++mine + Atomics.load(others, 0)))];
   const timer = setInterval(() => progress.tick(mine + Atomics.load(others, 0), true), 100);

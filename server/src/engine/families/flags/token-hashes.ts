@@ -21,17 +21,32 @@ export function tokenHash(token: string): number {
   return h === 0 ? 1 : h;
 }
 
+/** The memory a shared table lives in, so that worker threads can fill and read one index. */
+export interface SharedTokenTable { table: SharedArrayBuffer; header: SharedArrayBuffer }
+
 export class TokenHashes {
   private table: Int32Array;
   private count = 0;
+  /** Shared tables have a fixed size; `[count, overflowed]` live here, updated atomically. */
+  private readonly header?: Int32Array;
 
-  constructor(capacity = 1 << 12) {
-    let size = 16;
-    while (size < capacity * 2) size <<= 1;
-    this.table = new Int32Array(size);
+  constructor(capacity = 1 << 12, shared?: SharedTokenTable) {
+    if (shared) {
+      this.table = new Int32Array(shared.table);
+      this.header = new Int32Array(shared.header);
+      return;
+    }
+    this.table = new Int32Array(tableSize(capacity));
   }
 
-  get size(): number { return this.count; }
+  /** Memory for a shared table of `capacity` tokens (it never grows; past 70% full it marks itself overflowed). */
+  static sharedTable(capacity: number): SharedTokenTable {
+    return { table: new SharedArrayBuffer(tableSize(capacity) * 4), header: new SharedArrayBuffer(8) };
+  }
+
+  get size(): number { return this.header ? Atomics.load(this.header, 0) : this.count; }
+  /** A shared table that ran out of room: some tokens are missing, so it must not be used. */
+  get overflowed(): boolean { return !!this.header && Atomics.load(this.header, 1) === 1; }
 
   has(token: string): boolean {
     const t = this.table, mask = t.length - 1, h = tokenHash(token);
@@ -51,7 +66,8 @@ export class TokenHashes {
         h = Math.imul(h ^ c, FNV_PRIME);
         c = text.charCodeAt(++i);
       }
-      this.insert(h === 0 ? 1 : h);
+      if (this.header) this.insertShared(h === 0 ? 1 : h);
+      else this.insert(h === 0 ? 1 : h);
     }
   }
 
@@ -67,4 +83,24 @@ export class TokenHashes {
       for (const v of old) if (v !== 0) { let j = v & mask; while (t[j] !== 0) j = (j + 1) & mask; t[j] = v; }
     }
   }
+
+  /** Lock-free insert into a shared table: a slot is claimed with compare-and-swap. */
+  private insertShared(h: number): void {
+    const t = this.table, header = this.header!, mask = t.length - 1;
+    if (Atomics.load(header, 1) === 1) return;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const prev = Atomics.compareExchange(t, i, 0, h);
+      if (prev === h) return;
+      if (prev === 0) {
+        if (Atomics.add(header, 0, 1) * 10 > t.length * 7) Atomics.store(header, 1, 1);
+        return;
+      }
+    }
+  }
+}
+
+function tableSize(capacity: number): number {
+  let size = 16;
+  while (size < capacity * 2) size <<= 1;
+  return size;
 }

@@ -44,19 +44,32 @@ const testFilesOf = new WeakMap<readonly string[], string[]>();
 function testFiles(ws: WorkspaceView): string[] {
   const all = ws.listFiles();
   let tests = testFilesOf.get(all);
-  if (!tests) testFilesOf.set(all, (tests = all.filter(isTestFile)));
+  if (!tests) testFilesOf.set(all, (tests = testFilesAmong(all)));
   return tests;
+}
+
+/** The memo key of the test-mention index: a front end may build the index ahead and place it there (the CLI's threads share one). */
+export const TEST_MENTIONS_KEY = "flags/test-tokens";
+
+/** Adds the words of test files to an index, reading each through `read` (files over 1 MiB are left out). */
+export function addTestTexts(into: TokenHashes, files: readonly string[], read: (relPath: string) => string | undefined): void {
+  for (const p of files) {
+    const text = read(p);
+    if (text !== undefined && text.length <= MAX_BYTES) into.addTokensOf(text);
+  }
+}
+
+/** The test files among `files`. */
+export function testFilesAmong(files: readonly string[]): string[] {
+  return files.filter(isTestFile);
 }
 
 /** Every word token any test file of the workspace contains, as hashes (token-hashes.ts). */
 export function testMentions(ws: WorkspaceView): TokenHashes {
   const tests = testFiles(ws);
-  return ws.memo("flags/test-tokens", tests.length <= SMALL_TEST_SET ? [FILE_LIST, ...tests] : [FILE_LIST], () => {
+  return ws.memo(TEST_MENTIONS_KEY, tests.length <= SMALL_TEST_SET ? [FILE_LIST, ...tests] : [FILE_LIST], () => {
     const set = new TokenHashes(tests.length * 256);
-    for (const p of tests) {
-      const text = ws.readFile(p);
-      if (text !== undefined && text.length <= MAX_BYTES) set.addTokensOf(text);
-    }
+    addTestTexts(set, tests, (p) => ws.readFile(p));
     return set;
   });
 }
