@@ -84,8 +84,11 @@ export interface HostFacts {
 export interface WorkspaceView {
   /** Absolute path of the repository root, when there is one. */
   readonly root: string | undefined;
-  /** Text of a repository-relative file, or undefined when it does not exist or cannot be read. */
-  readFile(relPath: string): string | undefined;
+  /**
+   * Text of a repository-relative file, or undefined when it does not exist or cannot be read.
+   * `once`: a read for a one-off index over many files, which a front end need not keep in a cache.
+   */
+  readFile(relPath: string, hint?: { once?: boolean }): string | undefined;
   /** Every repository-relative file path the caller knows (respecting .gitignore). */
   listFiles(): readonly string[];
   /**

@@ -11,13 +11,13 @@ export class Workspace implements WorkspaceView {
 
   constructor(
     readonly root: string | undefined,
-    private readonly reader: (relPath: string) => string | undefined,
+    private readonly reader: (relPath: string, once: boolean) => string | undefined,
     private readonly lister: () => readonly string[] = () => [],
   ) {}
 
-  readFile(relPath: string): string | undefined {
+  readFile(relPath: string, hint?: { once?: boolean }): string | undefined {
     this.reads.add(relPath);
-    try { return this.reader(relPath); } catch { return undefined; }
+    try { return this.reader(relPath, hint?.once === true); } catch { return undefined; }
   }
 
   listFiles(): readonly string[] { return this.lister(); }

@@ -3,11 +3,11 @@
  * remembers what each lint read so dependants are re-checked when a file changes, debounces
  * checks per document, and publishes with the document version the check saw.
  */
-import { statSync, readFileSync } from "node:fs";
 import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze, decodeFile, lintDocument, type Analysis, type Problem, type ResolvedConfig } from "../engine/index";
 import { toDiagnostic } from "./convert";
+import { readBounded } from "../host/read";
 import { lintInput, type DocIdentity, type RepoRoot } from "./roots";
 
 export interface Entry extends DocIdentity {
@@ -49,22 +49,19 @@ export class TimeSlice {
 
 /** The text of a file on disk, or the one problem that says why it cannot be checked; undefined when it is gone. */
 export function readForLint(abs: string, config: ResolvedConfig): { text: string } | { problems: Problem[] } | undefined {
-  let size: number;
-  try {
-    const st = statSync(abs);
-    if (!st.isFile()) return undefined;
-    size = st.size;
-  } catch { return undefined; }
-  if (size > config.maxFileBytes) {
+  const read = readBounded(abs, config.maxFileBytes);
+  if ("notAFile" in read) return undefined;
+  if ("error" in read) {
+    // Gone since the walk: nothing to report; otherwise say why it cannot be read.
+    if (read.code === "ENOENT") return undefined;
+    return { problems: [{ ruleId: "internal/unreadable", severity: "error", range: ORIGIN, message: `the file could not be read (${read.error})` }] };
+  }
+  if ("tooLarge" in read) {
     const severity = config.rules.get("internal/too-large")?.severity ?? "info";
     return { problems: severity === "off" ? [] : [{ ruleId: "internal/too-large", severity, range: ORIGIN,
-      message: `skipped: too large (${size} bytes; the limit maxFileBytes is ${config.maxFileBytes})` }] };
+      message: `skipped: too large (${read.tooLarge} bytes; the limit maxFileBytes is ${config.maxFileBytes})` }] };
   }
-  let bytes: Uint8Array;
-  try { bytes = readFileSync(abs); } catch (error) {
-    return { problems: [{ ruleId: "internal/unreadable", severity: "error", range: ORIGIN, message: `the file could not be read (${(error as Error).message})` }] };
-  }
-  const decoded = decodeFile(bytes);
+  const decoded = decodeFile(read.bytes);
   return "text" in decoded ? decoded : { problems: [decoded.problem] };
 }
 

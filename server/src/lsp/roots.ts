@@ -28,10 +28,11 @@ export class TrackedWorkspace extends Workspace {
   private cachedChars = 0;
 
   constructor(root: string, private readonly ignorePatterns: () => readonly string[]) {
-    super(root, (rel) => this.overlay.get(rel) ?? this.readDisk(rel), () => this.files);
+    super(root, (rel, once) => this.overlay.get(rel) ?? this.readDisk(rel, once), () => this.files);
   }
 
-  private readDisk(rel: string): string | undefined {
+  /** `once`: an index build reading many files; it uses the cache but does not fill it. */
+  private readDisk(rel: string, once: boolean): string | undefined {
     const abs = join(this.root!, rel);
     let st;
     try { st = statSync(abs); } catch { this.drop(rel); return undefined; }
@@ -45,6 +46,7 @@ export class TrackedWorkspace extends Workspace {
     let text: string | undefined;
     try { text = readFileSync(abs, "utf8"); } catch { text = undefined; }
     this.drop(rel);
+    if (once) return text;
     this.disk.set(rel, { size: st.size, mtimeMs: st.mtimeMs, text });
     this.cachedChars += text?.length ?? 0;
     for (const k of this.disk.keys()) {
@@ -76,8 +78,11 @@ export class TrackedWorkspace extends Workspace {
   invalidateFiles(): void { this.walked = false; }
 }
 
-/** Upper bound of the disk-read cache of one repository, in UTF-16 code units (about 64 MB). */
-const MAX_CACHED_CHARS = 32 * 1024 * 1024;
+/**
+ * Upper bound of the disk-read cache of one repository, in UTF-16 code units (8–16 MB). What rules
+ * re-read on every keystroke (templates, aliases, OWNERS files, a Go package's siblings) is far less.
+ */
+const MAX_CACHED_CHARS = 8 * 1024 * 1024;
 
 /** Settings the editor gives (VS Code's `llm-d-contrib.*` and `git.alwaysSignOff`). */
 export interface EditorSettings {

@@ -9,7 +9,7 @@ import { readTextBounded } from "../../host/repo";
 import type { CliEngine } from "../engine";
 import { internalProblem } from "./config";
 import { fixUntilStable, writeFileAtomic } from "./fix";
-import { readBounded } from "./read";
+import { readBounded } from "../../host/read";
 import type { LintReport } from "./types";
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -88,6 +88,8 @@ export function checkFile(checker: Checker, relPath: string, kind: FileKind, fix
   if ("tooLarge" in read) {
     return only(internalProblem(config, "internal/too-large", `skipped: too large (${read.tooLarge} bytes; the limit maxFileBytes is ${config.maxFileBytes})`));
   }
+  // The bytes are a view of a reused buffer: take what is needed from them now.
+  const hadBom = read.bytes.length >= 3 && read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf;
   const decoded = decodeFile(read.bytes);
   if ("problem" in decoded) return only(internalProblem(config, decoded.problem.ruleId, decoded.problem.message, decoded.problem.range));
   const problems = checker.lint(relPath, kind, decoded.text);
@@ -100,7 +102,6 @@ export function checkFile(checker: Checker, relPath: string, kind: FileKind, fix
       return checker.lint(relPath, kind, text);
     });
     if (fixed.applied === 0) return problems;
-    const hadBom = read.bytes.length >= 3 && read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf;
     try {
       writeFileAtomic(abs, hadBom ? Buffer.concat([UTF8_BOM, Buffer.from(fixed.text, "utf8")]) : fixed.text);
     } catch (e) {

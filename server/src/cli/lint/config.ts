@@ -4,7 +4,7 @@ import {
   CONFIG_FILE, INTERNAL_RULES, parseConfigText, resolveConfig,
   type Problem, type Range, type ResolvedConfig,
 } from "../../engine/index";
-import { reason } from "./read";
+import { reason } from "../../host/read";
 
 const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const INTERNAL_DEFAULTS = new Map<string, Problem["severity"]>(INTERNAL_RULES.map((r) => [r.id, r.defaultSeverity]));

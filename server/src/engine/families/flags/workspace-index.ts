@@ -15,6 +15,8 @@ import { LineIndex } from "../../text";
 import { TokenHashes } from "./token-hashes";
 
 export const SMALL_TEST_SET = 64;
+/** Index builds read many files once: a front end need not cache them. */
+const ONCE = { once: true } as const;
 const TOKEN = /[A-Za-z0-9_][A-Za-z0-9_-]*/g;
 /** Where a flag name is worth renaming; data formats (json, txt, csv) are left out: they can be huge and the host has no size check. */
 const TEXT_EXT = /\.(go|py|pyi|js|mjs|cjs|jsx|ts|mts|cts|tsx|ya?ml|md|markdown|sh|bash|toml|tpl|cfg|ini|env|bats|rst)$/i;
@@ -69,7 +71,7 @@ export function testMentions(ws: WorkspaceView): TokenHashes {
   const tests = testFiles(ws);
   return ws.memo(TEST_MENTIONS_KEY, tests.length <= SMALL_TEST_SET ? [FILE_LIST, ...tests] : [FILE_LIST], () => {
     const set = new TokenHashes(tests.length * 256);
-    addTestTexts(set, tests, (p) => ws.readFile(p));
+    addTestTexts(set, tests, (p) => ws.readFile(p, ONCE));
     return set;
   });
 }
@@ -87,7 +89,7 @@ function tokenFiles(ws: WorkspaceView): Map<string, string[]> {
     const map = new Map<string, string[]>();
     const set = new Set<string>();
     for (const p of files) {
-      const text = ws.readFile(p);
+      const text = ws.readFile(p, ONCE);
       if (text === undefined || text.length > MAX_BYTES) continue;
       set.clear();
       tokensOf(text, set);
@@ -156,7 +158,7 @@ export function renameInOtherFiles(ws: WorkspaceView, self: string, oldName: str
   const files = tokenFiles(ws).get(leaf(token)) ?? [];
   for (const p of files) {
     if (p === self || (only && !only(p))) continue;
-    const text = ws.readFile(p);
+    const text = ws.readFile(p, ONCE);
     if (text === undefined) continue;
     const offsets = occurrences(text, oldName);
     if (offsets.length === 0) continue;
