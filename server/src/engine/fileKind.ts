@@ -36,10 +36,15 @@ export function detectKind(relPath: string, config: ResolvedConfig, languageId?:
   const dot = base.lastIndexOf(".");
   const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
   if (ext === "md" || ext === "markdown") {
-    if (NOT_PROPOSALS.test(base)) return undefined;
     const dir = slash === -1 ? "" : relPath.slice(0, slash);
+    const excluded = NOT_PROPOSALS.test(base);
+    // A README one folder down is a proposal of its own (GIE style `proposals/NNN-name/README.md`);
+    // the proposal folder's own README is its index.
+    const readmeOfFolder = excluded && /^readme\.(md|markdown)$/i.test(base);
+    if (excluded && !readmeOfFolder) return undefined;
     for (const folder of proposalFolders(config)) {
-      if (dir === folder || dir.startsWith(folder + "/") || dir.endsWith("/" + folder) || dir.includes("/" + folder + "/")) return "proposal";
+      const inside = dir.startsWith(folder + "/") || dir.includes("/" + folder + "/");
+      if (readmeOfFolder ? inside : inside || dir === folder || dir.endsWith("/" + folder)) return "proposal";
     }
     return undefined;
   }

@@ -39,12 +39,19 @@ describe("detectKind", () => {
     for (const p of ["x.md", "docs/x.md", "docs/proposals-old/x.md", "myproposals/x.md", "docs/Proposals/x.md"]) assert.equal(kind(p), undefined, p);
   });
 
-  it("README, index and the template are never proposals", () => {
+  it("the proposal folder's README and index, and the template, are never proposals", () => {
     for (const p of ["docs/proposals/README.md", "docs/proposals/readme.md", "proposals/index.md", "proposals/_index.md",
-      "docs/proposals/PROPOSAL_TEMPLATE.md", "docs/proposals/template.md", "proposals/README.markdown"]) {
+      "docs/proposals/PROPOSAL_TEMPLATE.md", "docs/proposals/template.md", "proposals/README.markdown",
+      "docs/proposals/043-x/index.md", "docs/proposals/043-x/PROPOSAL_TEMPLATE.md", "docs/README.md"]) {
       assert.equal(kind(p), undefined, p);
     }
     assert.equal(kind("docs/proposals/readme-first.md"), "proposal");
+  });
+
+  it("a README one folder down is a proposal of its own (GIE style NNN-name/README.md)", () => {
+    for (const p of ["docs/proposals/043-model-selection/README.md", "proposals/006-scheduler/readme.md", "third_party/gie/docs/proposals/002-api/README.md"]) {
+      assert.equal(kind(p), "proposal", p);
+    }
   });
 
   it("proposal folders come from proposal.folders when set", () => {

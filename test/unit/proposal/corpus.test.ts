@@ -4,8 +4,8 @@
  *
  * Placement: every file at docs/proposals/<name>, <name> being its original file name, in an
  * in-memory repository with the reference template at docs/proposals/PROPOSAL_TEMPLATE.md. A
- * proposal kept as NNN-name/README.md is placed as docs/proposals/NNN-name.md: detectKind never
- * reads README files (engine/fileKind.ts), and the folder is the proposal's name.
+ * proposal kept as NNN-name/README.md keeps its folder: docs/proposals/NNN-name/README.md, which
+ * detectKind reads as a proposal (the proposal folder's own README is its index and is skipped).
  *
  * Outline-only files (*.outline.txt): they hold the document's heading lines only, verbatim and
  * in order, after two header lines of the collector's own ("# HEADINGS-ONLY EXTRACT", "# source:
@@ -52,7 +52,7 @@ function rows(): Row[] {
     const parts = original.split("/");
     const base = parts[parts.length - 1];
     const inOwnFolder = /^readme\.md$/i.test(base) && !/^proposals$/.test(parts[parts.length - 2]);
-    const relPath = `docs/proposals/${inOwnFolder ? parts[parts.length - 2] + ".md" : base}`;
+    const relPath = `docs/proposals/${inOwnFolder ? parts[parts.length - 2] + "/" + base : base}`;
     const outline = file.endsWith(".outline.txt");
     let text = readFileSync(join(corpusDir, file), "utf8");
     if (outline) {
