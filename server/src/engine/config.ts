@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from "yaml";
-import type { Range, Severity, SeveritySetting } from "./types";
+import type { Range, SettingSpec, Severity, SeveritySetting } from "./types";
+import { closest } from "./text";
 
 export const CONFIG_FILE = ".llm-d-contrib.yaml";
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -39,7 +40,7 @@ export function defaultConfig(): ResolvedConfig {
  * Parses the text of .llm-d-contrib.yaml. Never throws: every problem becomes an error with
  * its location, and the parts that could be read still apply (the rest keeps its defaults).
  */
-export function parseConfigText(text: string, knownRuleIds: ReadonlySet<string>): { raw: RawConfig; errors: ConfigError[] } {
+export function parseConfigText(text: string, knownRuleIds: ReadonlySet<string>, familySettings: FamilySettingSpecs = {}): { raw: RawConfig; errors: ConfigError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const errors: ConfigError[] = [];
@@ -98,10 +99,53 @@ export function parseConfigText(text: string, knownRuleIds: ReadonlySet<string>)
       raw.maxFileBytes = value;
     } else {
       if (!isMap(valueNode)) { errors.push({ message: `${key}: must be a mapping of that family's settings`, range: rangeOf(valueNode ?? keyNode) }); continue; }
-      raw[key] = value;
+      const section: Record<string, unknown> = {};
+      for (const sp of valueNode.items) {
+        const sk = sp.key as Node;
+        const name = isScalar(sk) ? String(sk.value) : "";
+        const sv = sp.value as Node | null;
+        const v = sv ? sv.toJSON?.() ?? (isScalar(sv) ? sv.value : undefined) : undefined;
+        const bad = checkFamilySetting(key, name, v, familySettings);
+        if (bad) { errors.push({ message: bad.problem, range: rangeOf(bad.at === "key" ? sk : sv ?? sk) }); continue; }
+        section[name] = v;
+      }
+      raw[key] = section;
     }
   }
   return { raw, errors };
+}
+
+/** The settings each family's section may hold (from the registry), by family name. */
+export type FamilySettingSpecs = Readonly<Record<string, Readonly<Record<string, SettingSpec>>>>;
+
+const TYPE_CHECKS: Record<SettingSpec["type"], (v: unknown) => boolean> = {
+  "list of texts": (v) => Array.isArray(v) && v.every((x) => typeof x === "string"),
+  "boolean": (v) => typeof v === "boolean",
+  "whole number": (v) => typeof v === "number" && Number.isInteger(v) && v > 0,
+  "text": (v) => typeof v === "string",
+};
+
+const EXPECTED: Record<SettingSpec["type"], string> = {
+  "list of texts": "a list of texts", "boolean": "true or false", "whole number": "a positive whole number", "text": "a text",
+};
+
+/**
+ * Why `family.key: value` is unusable, or undefined when it is fine: an unknown key (with the
+ * nearest known one), or a value of the wrong type. Unknown families are not checked here.
+ */
+export function checkFamilySetting(family: string, key: string, value: unknown, specs: FamilySettingSpecs): { problem: string; at: "key" | "value" } | undefined {
+  const known = specs[family];
+  if (!known) return undefined;
+  const spec = known[key];
+  if (!spec) {
+    const names = Object.keys(known);
+    const near = closest(key, names);
+    return { at: "key", problem: `unknown ${family} setting "${key}"${near ? `; did you mean "${near}"?` : ""} (known: ${names.join(", ") || "none"})` };
+  }
+  if (!TYPE_CHECKS[spec.type](value)) {
+    return { at: "value", problem: `${family}.${key}: must be ${EXPECTED[spec.type]} (got ${JSON.stringify(value) ?? String(value)}); the default applies` };
+  }
+  return undefined;
 }
 
 /** Returns why a rule entry is unusable, or undefined when it is fine. */

@@ -1,4 +1,5 @@
 import type { Family, FileKind, Rule, Severity } from "./types";
+import type { FamilySettingSpecs } from "./config";
 import { ownersFamily } from "./families/owners/index";
 import { proposalFamily } from "./families/proposal/index";
 import { flagsFamily } from "./families/flags/index";
@@ -36,6 +37,11 @@ export function allRules(): RuleMeta[] {
 }
 
 let ids: Set<string> | undefined;
+/** The settings each family's section of the configuration may hold. */
+export function familySettingSpecs(): FamilySettingSpecs {
+  return Object.fromEntries(FAMILIES.map((f) => [f.name, f.settings ?? {}]));
+}
+
 export function knownRuleIds(): ReadonlySet<string> {
   return (ids ??= new Set(allRules().map((r) => r.id)));
 }

@@ -156,9 +156,17 @@ export interface LanguageFeatures<P> {
 }
 
 /** One family: the kinds it reads, its single parser, its rules and editor features. */
+/** One setting of a family's section of .llm-d-contrib.yaml (`flags: { evidenceWords: [...] }`). */
+export interface SettingSpec {
+  type: "list of texts" | "boolean" | "whole number" | "text";
+  description: string;
+}
+
 export interface Family<P> {
   name: string;
   kinds: readonly FileKind[];
+  /** The settings its section may hold; anything else is reported where it is written. */
+  settings?: Readonly<Record<string, SettingSpec>>;
   /** Run once per document version; its result is shared by every rule of the family. Must not throw on any text. */
   parse(doc: SourceDocument, ctx: Omit<RuleContext, "options">): P;
   rules: readonly Rule<P>[];

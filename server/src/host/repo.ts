@@ -7,7 +7,7 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, re
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import {
-  CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, Workspace, knownRuleIds, parseConfigText, resolveConfig,
+  CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, Workspace, familySettingSpecs, knownRuleIds, parseConfigText, resolveConfig,
   type ConfigError, type RawConfig, type ResolvedConfig,
 } from "../engine/index";
 
@@ -28,7 +28,7 @@ export function loadConfigFile(root: string, read: (abs: string) => string | und
   const path = join(root, CONFIG_FILE);
   const text = read(path);
   if (text === undefined) return { raw: {}, errors: [], path };
-  return { ...parseConfigText(text, knownRuleIds()), path, text };
+  return { ...parseConfigText(text, knownRuleIds(), familySettingSpecs()), path, text };
 }
 
 export function loadConfig(root: string, ...overrides: (RawConfig | undefined)[]): { config: ResolvedConfig; file: LoadedConfig } {

@@ -5,7 +5,7 @@
  */
 import type { Connection } from "vscode-languageserver/node";
 import {
-  DEFAULT_MAX_FILE_BYTES, FAMILY_SECTIONS, checkRuleValue, knownRuleIds, type RawConfig,
+  DEFAULT_MAX_FILE_BYTES, FAMILY_SECTIONS, checkFamilySetting, checkRuleValue, familySettingSpecs, knownRuleIds, type RawConfig,
 } from "../engine/index";
 import { DEFAULT_SETTINGS, type EditorSettings } from "./roots";
 
@@ -39,7 +39,16 @@ export function settingsFrom(section: unknown, alwaysSignOff: unknown, warn: (me
     layer.rules = rules;
   }
   for (const family of FAMILY_SECTIONS) {
-    if (isObject(s[family]) && Object.keys(s[family]).length > 0) layer[family] = s[family];
+    const section = s[family];
+    if (isObject(section) && Object.keys(section).length > 0) {
+      const kept: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(section)) {
+        const bad = checkFamilySetting(family, key, value, familySettingSpecs());
+        if (bad) warn(`setting ${SECTION}.${family}: ${bad.problem}; ignored`);
+        else kept[key] = value;
+      }
+      if (Object.keys(kept).length > 0) layer[family] = kept;
+    }
     else if (given(s[family]) && !isObject(s[family])) warn(`setting ${SECTION}.${family}: must be an object of the ${family} family's settings (got ${show(s[family])}); ignored`);
   }
   const validBytes = typeof s.maxFileBytes === "number" && Number.isInteger(s.maxFileBytes) && s.maxFileBytes > 0;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  checkRuleValue, defaultConfig, DEFAULT_MAX_FILE_BYTES, effectiveSeverity, parseConfigText, resolveConfig, type ConfigError,
+  checkRuleValue, defaultConfig, DEFAULT_MAX_FILE_BYTES, effectiveSeverity, familySettingSpecs, parseConfigText, resolveConfig, type ConfigError,
 } from "../../../server/src/engine/index";
 import { loadConfig, loadConfigFile } from "../../../server/src/host/repo";
 
@@ -33,6 +33,31 @@ describe("config", () => {
     assert.deepEqual(c.ignore, ["vendor/**"]);
     assert.equal(c.maxFileBytes, 1000);
     assert.deepEqual(c.families, { owners: { requireApprovers: true }, proposal: { folders: ["design"] } });
+  });
+
+  it("family settings: every family declares its keys, and the valid ones apply", () => {
+    const specs = familySettingSpecs();
+    assert.deepEqual(Object.fromEntries(Object.entries(specs).map(([f, keys]) => [f, Object.keys(keys).sort()])), {
+      owners: ["extraKeys", "maxBytes"], proposal: ["folders"], flags: ["evidenceWords", "featureGateStagesNeedName"], commit: ["commentChar", "titleMaxLength"],
+    });
+    const text = "owners:\n  extraKeys: [auto-assign]\nflags:\n  evidenceWords: [gamma]\n  featureGateStagesNeedName: true\ncommit:\n  titleMaxLength: 60\n  commentChar: ';'\n";
+    const { raw, errors } = parseConfigText(text, KNOWN, specs);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(resolveConfig(raw).families, {
+      owners: { extraKeys: ["auto-assign"] }, flags: { evidenceWords: ["gamma"], featureGateStagesNeedName: true }, commit: { titleMaxLength: 60, commentChar: ";" },
+    });
+  });
+
+  it("family settings: an unknown key or a value of the wrong type is located, and the rest of the section applies", () => {
+    const text = "proposal:\n  foldrs: [design]\nflags:\n  evidenceWords: experimental\n  featureGateStagesNeedName: true\ncommit:\n  titleMaxLength: -1\n  colour: red\n";
+    const { raw, errors } = parseConfigText(text, KNOWN, familySettingSpecs());
+    assert.deepEqual(errors.map(at), [
+      '2:3-2:9 unknown proposal setting "foldrs"; did you mean "folders"? (known: folders)',
+      '4:18-4:30 flags.evidenceWords: must be a list of texts (got "experimental"); the default applies',
+      '7:19-7:21 commit.titleMaxLength: must be a positive whole number (got -1); the default applies',
+      '8:3-8:9 unknown commit setting "colour" (known: titleMaxLength, commentChar)',
+    ]);
+    assert.deepEqual(resolveConfig(raw).families, { proposal: {}, flags: { featureGateStagesNeedName: true }, commit: {} });
   });
 
   it("an empty file or one of comments is the defaults", () => {

@@ -3,7 +3,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { allRules, docPath } from "../../../server/src/engine/index";
+import { allRules, docPath, familySettingSpecs, knownRuleIds, parseConfigText } from "../../../server/src/engine/index";
 
 const root = join(__dirname, "..", "..", "..");
 
@@ -19,6 +19,20 @@ describe("README rules table", () => {
     for (const r of rows) {
       assert.equal(r.link, docPath(r.id));
       assert.ok(existsSync(join(root, r.link)), `${r.link} is missing`);
+    }
+  });
+});
+
+describe("README configuration example", () => {
+  it("is a valid .llm-d-contrib.yaml that names every family setting there is", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Configuration"));
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(block, "no yaml block under ## Configuration");
+    const { raw, errors } = parseConfigText(block, knownRuleIds(), familySettingSpecs());
+    assert.deepEqual(errors, []);
+    for (const [family, keys] of Object.entries(familySettingSpecs())) {
+      assert.deepEqual(Object.keys((raw as Record<string, Record<string, unknown>>)[family] ?? {}).sort(), Object.keys(keys).sort(), family);
     }
   });
 });

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  allRules, docPath, docUrl, FAMILIES, familyFor, INTERNAL_RULES, knownRuleIds, type FileKind,
+  allRules, docPath, docUrl, FAMILIES, familyFor, familySettingSpecs, INTERNAL_RULES, knownRuleIds, type FileKind,
 } from "../../../server/src/engine/index";
 
 const repoRoot = join(__dirname, "..", "..", "..");
@@ -52,5 +52,20 @@ describe("registry", () => {
       assert.match(text, new RegExp(`default severity[^\\n]*\\b${r.defaultSeverity}\\b`, "i"), `${docPath(r.id)} must state the default severity ${r.defaultSeverity}`);
     }
     assert.deepEqual(missing, [], "rule ids without a doc page");
+  });
+});
+
+describe("family settings in the extension manifest", () => {
+  it("package.json declares exactly the settings each family reads, with matching types", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pkg = require("../../../package.json") as { contributes: { configuration: { properties: Record<string, { properties?: Record<string, { type: string; items?: { type: string } }>; additionalProperties?: boolean }> } } };
+    const props = pkg.contributes.configuration.properties;
+    const jsonType = { "list of texts": "array", "boolean": "boolean", "whole number": "integer", "text": "string" } as const;
+    for (const [family, keys] of Object.entries(familySettingSpecs())) {
+      const section = props[`llm-d-contrib.${family}`];
+      assert.equal(section.additionalProperties, false, family);
+      assert.deepEqual(Object.keys(section.properties ?? {}).sort(), Object.keys(keys).sort(), family);
+      for (const [key, spec] of Object.entries(keys)) assert.equal(section.properties![key].type, jsonType[spec.type], `${family}.${key}`);
+    }
   });
 });

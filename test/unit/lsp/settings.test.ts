@@ -16,6 +16,15 @@ describe("lsp settings", () => {
     const s = settingsFrom({ owners: { extraKeys: ["auto-assign"] }, proposal: {}, flags: "nope" }, undefined, () => {});
     assert.deepEqual(s.layer, { owners: { extraKeys: ["auto-assign"] } });
   });
+  it("drops unknown family settings and wrong types with a warning that names them", () => {
+    const warnings: string[] = [];
+    const s = settingsFrom({ flags: { evidenceWords: ["gamma"], evidenceWord: ["x"] }, commit: { titleMaxLength: "long" } }, undefined, (m) => warnings.push(m));
+    assert.deepEqual(s.layer, { flags: { evidenceWords: ["gamma"] } });
+    assert.deepEqual(warnings, [
+      'setting llm-d-contrib.flags: unknown flags setting "evidenceWord"; did you mean "evidenceWords"? (known: evidenceWords, featureGateStagesNeedName); ignored',
+      'setting llm-d-contrib.commit: commit.titleMaxLength: must be a positive whole number (got "long"); the default applies; ignored',
+    ]);
+  });
   it("lets maxFileBytes override the file only when someone changed it from the default", () => {
     assert.equal(settingsFrom({ maxFileBytes: DEFAULT_MAX_FILE_BYTES }, undefined, () => {}).layer.maxFileBytes, undefined);
     assert.equal(settingsFrom({ maxFileBytes: 1000 }, undefined, () => {}).layer.maxFileBytes, 1000);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  CONFIG_FILE, INTERNAL_RULES, parseConfigText, resolveConfig,
+  CONFIG_FILE, INTERNAL_RULES, familySettingSpecs, parseConfigText, resolveConfig,
   type Problem, type Range, type ResolvedConfig,
 } from "../../engine/index";
 import { reason } from "../../host/read";
@@ -31,7 +31,7 @@ export function loadRepoConfig(root: string, knownRuleIds: ReadonlySet<string>):
     return { config, problems: p ? [p] : [] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const { raw, errors } = parseConfigText(text, knownRuleIds);
+  const { raw, errors } = parseConfigText(text, knownRuleIds, familySettingSpecs());
   const config = resolveConfig(raw);
   const problems: Problem[] = [];
   for (const e of errors) {

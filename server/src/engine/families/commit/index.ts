@@ -15,6 +15,10 @@ import { missingBody } from "./rules/missing-body";
 export const commitFamily: Family<ParsedCommit> = {
   name: "commit",
   kinds: ["commit-message"],
+  settings: {
+    titleMaxLength: { type: "whole number", description: "Longest title before commit/title-length speaks (default 72)." },
+    commentChar: { type: "text", description: "The comment character of edited messages (default: git's core.commentChar, else #)." },
+  },
   parse: (doc, ctx) => parseCommitMessage(doc, ctx),
   rules: [missingSignoff, malformedSignoff, signoffMismatch, titleLength, titleBodySeparator, missingBody],
   features: commitFeatures,

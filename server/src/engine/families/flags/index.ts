@@ -9,6 +9,10 @@ import { experimentalUntestedRule } from "./rules/experimental-untested";
 export const flagsFamily: Family<FlagsParsed> = {
   name: "flags",
   kinds: ["go", "python", "javascript", "typescript", "yaml"],
+  settings: {
+    evidenceWords: { type: "list of texts", description: "Words that mark a declaration as experimental in its help or comments (replaces the defaults)." },
+    featureGateStagesNeedName: { type: "boolean", description: "Whether an Alpha feature gate must also carry experimental in its name." },
+  },
   parse: parseFlags,
   rules: [experimentalNameRule, experimentalDefaultOnRule, experimentalUntestedRule],
 };

@@ -46,6 +46,10 @@ function parseShared(doc: SourceDocument, maxBytes: number): OwnersDoc {
 export const ownersFamily: Family<OwnersDoc> = {
   name: "owners",
   kinds: ["owners", "owners-aliases"],
+  settings: {
+    extraKeys: { type: "list of texts", description: "More top-level keys the repository's own tools read (besides Prow's and llm-d's)." },
+    maxBytes: { type: "whole number", description: "OWNERS files larger than this get one owners/too-large note instead of a check." },
+  },
   parse: (doc, ctx) => parseShared(doc, ownersSettings(ctx.settings).maxBytes),
   rules: OWNERS_RULES.map(atMostHintWhereNotRead),
   features: ownersFeatures,

@@ -18,6 +18,9 @@ import { renamedSection } from "./rules/renamed-section";
 export const proposalFamily: Family<ParsedProposal> = {
   name: "proposal",
   kinds: ["proposal"],
+  settings: {
+    folders: { type: "list of texts", description: "Folders that hold proposals (default: docs/proposals, proposals)." },
+  },
   parse: (doc, ctx) => parseProposal(doc, ctx),
   rules: [missingSection, sectionOrder, sectionLevel, emptySection, placeholder, fileName, notAProposal, renamedSection],
   features: proposalFeatures,
