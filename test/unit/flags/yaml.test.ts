@@ -55,6 +55,13 @@ describe("flags YAML recognisers: Helm values and config keys", () => {
     }
     assert.deepEqual(lintRule(ON, { path: "deploy/cm.yaml", text: 'apiVersion: v1\nkind: ConfigMap\ndata:\n  EXPERIMENTAL_X: "true"\n' }).map(show), []);
   });
+  it("a document YAML cannot parse declares nothing; a valid one beside it still does", () => {
+    const broken = "# -- Use experimental features\n!tag,useFast: true\n---\nexperimental:\n  x: true\n";
+    assert.deepEqual(lintRule(ON, { path: "config/app.yaml", text: broken }).map(show), [
+      "flags/experimental-default-on 5:3-5:4 experimental.x is experimental (by its name) but defaults to on (true); experimental features must be off by default",
+    ]);
+    assert.deepEqual(lintRule(NAME, { path: "config/app.yaml", text: broken }).map(show), []);
+  });
   it("classifies YAML files by role", () => {
     assert.equal(yamlRole("charts/x/values.yaml"), "values");
     assert.equal(yamlRole("charts/x/templates/deployment.yaml"), "template");

@@ -51,6 +51,9 @@ export function recogniseYamlConfig(text: string, lines: LineIndex, settings: Fl
   try { docs = parseAllDocuments(text, { uniqueKeys: false }); } catch { return []; }
   if (!Array.isArray(docs)) return [];
   for (const doc of docs) {
+    // A document YAML cannot parse is not read by Helm or the program either, and the parser's
+    // guess at its keys (`!tag,key:` read as tag + key) is no ground for a finding or a rename.
+    if (doc.errors.length > 0) continue;
     const top = doc.contents;
     if (!isMap(top)) continue;
     if (top.items.some((p) => isScalar(p.key) && p.key.value === "apiVersion") && top.items.some((p) => isScalar(p.key) && p.key.value === "kind")) continue;
