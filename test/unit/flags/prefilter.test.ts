@@ -13,6 +13,7 @@ import { isExperimental } from "../../../server/src/engine/families/flags/classi
 import { saysExperimental } from "../../../server/src/engine/families/flags/prefilter";
 import { DEFAULT_EVIDENCE_WORDS, type FlagsParsed } from "../../../server/src/engine/families/flags/model";
 import { targets, textArbitrary } from "../../support/fuzz";
+import { flagFormNames } from "../../../server/src/engine/families/flags/recognisers/go-flag";
 
 const config = resolveConfig();
 const corpus = join(__dirname, "..", "..", "..", "..", "shared", "corpus", "flags");
@@ -34,6 +35,10 @@ describe("flags pre-check", () => {
     assert.ok(!saysExperimental('fs.Bool("fast", true, "enables the fast path")', DEFAULT_EVIDENCE_WORDS));
     assert.ok(saysExperimental("//experimental", DEFAULT_EVIDENCE_WORDS), "comment markers glued to the word");
     assert.ok(saysExperimental("# gamma rollout", ["gamma"]), "configured words count");
+  });
+
+  it("every declaring callee passes its first-letter and length shortcut", () => {
+    for (const n of [...flagFormNames(), "RegisterFeatureGate"]) assert.ok(/^[A-Z]/.test(n) && n.length <= 19, n);
   });
 
   it("skips a file that cannot declare an experimental flag (the full parse finds only plain flags)", () => {

@@ -15,7 +15,7 @@
 import { TOKEN, type Tokens } from "./lex/tokens";
 const { IDENT, PUNCT } = TOKEN;
 import { isFlagForm } from "./recognisers/go-flag";
-import { isEnvCallee } from "./recognisers/go-env";
+import { hasEnv, isEnvCallee } from "./recognisers/go-env";
 
 const patterns = new WeakMap<readonly string[], RegExp>();
 
@@ -44,9 +44,13 @@ export function saysExperimental(text: string, words: readonly string[]): boolea
  * come from another file that does say experimental.
  */
 export function namesFromElsewhere(t: Tokens): boolean {
-  const { type, start, text } = t;
+  const { type, start, end, text } = t;
   for (let i = 0; i < t.n - 1; i++) {
     if (type[i] !== IDENT || type[i + 1] !== PUNCT || text.charCodeAt(start[i + 1]) !== 40 /* ( */) continue;
+    // Flag forms and RegisterFeatureGate are exported names of at most 19 letters; environment
+    // readers have "env" in their name: skip every other call without slicing its name.
+    const initial = text.charCodeAt(start[i]);
+    if (!(initial >= 65 && initial <= 90 && end[i] - start[i] <= 19) && !hasEnv(text, start[i], end[i])) continue;
     const callee = t.text_(i);
     if (callee !== "RegisterFeatureGate" && !isFlagForm(callee) && !isEnvCallee(callee)) continue;
     // The name is the first or (after a pointer) the second argument.

@@ -5,7 +5,7 @@
  * UPPER_CASE string (a literal or a constant), so a helper's own parameter is never a declaration.
  */
 import { TOKEN } from "../lex/tokens";
-const { IDENT, STRING } = TOKEN;
+const { IDENT, STRING, PUNCT } = TOKEN;
 import type { GoFile } from "../go/context";
 import type { DefaultValue, FlagDecl, ValueType } from "../model";
 import { experimentalName } from "../evidence";
@@ -13,6 +13,14 @@ import { resolveGoIdent } from "../go/package";
 
 const HELPER = /env/i;
 const WITH_DEFAULT = /bool|default|or$|orelse|fallback/i;
+
+/** Whether text[from, to) contains "env" in any case (Getenv, LookupEnv, getEnvBool, ENV_OR). */
+export function hasEnv(text: string, from: number, to: number): boolean {
+  for (let k = from; k + 2 < to; k++) {
+    if ((text.charCodeAt(k) | 32) === 101 && (text.charCodeAt(k + 1) | 32) === 110 && (text.charCodeAt(k + 2) | 32) === 118) return true;
+  }
+  return false;
+}
 
 /** Whether a callee reads an environment switch (os.Getenv, os.LookupEnv, or a helper with a default). */
 export function isEnvCallee(callee: string): boolean {
@@ -24,8 +32,11 @@ export function recogniseGoEnv(f: GoFile): FlagDecl[] {
   const t = f.t;
   const out: FlagDecl[] = [];
   const seen = new Set<string>();
+  const { type: kinds, start: starts, end: ends, text: src } = t;
   for (let i = 0; i < t.n - 1; i++) {
-    if (t.type[i] !== IDENT || !t.isPunct(i + 1, "(")) continue;
+    if (kinds[i] !== IDENT || kinds[i + 1] !== PUNCT || src.charCodeAt(starts[i + 1]) !== 40 /* ( */) continue;
+    // Every callee this reads has "env" in its name, in some case: skip the rest without slicing.
+    if (!hasEnv(src, starts[i], ends[i])) continue;
     const callee = t.text_(i);
     const plain = (callee === "Getenv" || callee === "LookupEnv") && t.isPunct(i - 1, ".") && t.is(i - 2, "os");
     if (!plain && !(HELPER.test(callee) && WITH_DEFAULT.test(callee))) continue;

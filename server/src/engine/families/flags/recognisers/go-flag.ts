@@ -25,6 +25,7 @@ interface Form { type: ValueType; pointer: boolean; short: boolean; hasDefault: 
 const FORMS = new Map<string, Form>();
 /** Whether a method name is one of the flag-declaring forms (`Bool`, `BoolVarP`, `Var`…). */
 export function isFlagForm(method: string): boolean { return FORMS.has(method); }
+export function flagFormNames(): string[] { return [...FORMS.keys()]; }
 for (const [k, type] of Object.entries(KINDS)) {
   FORMS.set(k, { type, pointer: false, short: false, hasDefault: true });
   FORMS.set(`${k}P`, { type, pointer: false, short: true, hasDefault: true });
