@@ -118,22 +118,15 @@ export async function runLspLatency(opts: { seed: number; iterations: number; wo
 }
 
 export interface RssResult {
-  /** Settled: SETTLE_S seconds after the scan, as an idle editor holds it. */
+  /** A second after the scan ended (the server releases the scan's memory as it ends). */
   rss_mb: number;
-  /** A second after the scan, before V8 returns the scan's garbage. */
-  rss_at_scan_end_mb: number;
   hwm_mb: number;
-  /** RSS every 5 s after the scan ended, to show when it settled. */
+  /** RSS every 10 s for AFTER_S seconds more: V8's own memory reducer lowers it further later. */
   rss_after_scan_mb: number[];
   scan_s: number; scanEndedBy: string; diagnosticsPublished: number; urisWithProblems: number;
 }
 
-/**
- * How long after the scan the settled figure is read. A scan reads every file once, and V8 keeps
- * the heap it grew for that garbage until its memory reducer runs, 20–30 s after allocation
- * stops (measured: 324 MB at the end of the scan, 131 MB from 30 s on).
- */
-const SETTLE_S = 40;
+const AFTER_S = 30;
 
 export async function runRss(opts: { treeRoot: string; timeoutMs: number; log?: (s: string) => void }): Promise<RssResult> {
   if (!existsSync(SERVER_JS)) throw new Error("dist/server.js is missing (npm run build)");
@@ -142,19 +135,18 @@ export async function runRss(opts: { treeRoot: string; timeoutMs: number; log?: 
     const started = performance.now();
     await client.initialize(opts.treeRoot);
     const scan = await client.waitScan({ started, quietMs: 30000, timeoutMs: opts.timeoutMs });
-    // Read the resident set right after the scan, then as an idle editor holds it once settled.
+    // The resident set a second after the scan, then every 10 s while the editor sits idle.
     await new Promise((r) => setTimeout(r, 1000));
-    const atEnd = client.rssMb().rss_mb;
+    const mem = client.rssMb();
     const series: number[] = [];
-    for (let t = 5; t <= SETTLE_S; t += 5) {
-      await new Promise((r) => setTimeout(r, t === 5 ? 4000 : 5000));
+    for (let t = 10; t <= AFTER_S; t += 10) {
+      await new Promise((r) => setTimeout(r, 10_000));
       series.push(client.rssMb().rss_mb);
     }
-    const mem = client.rssMb();
     const uris = new Map<string, number>();
     for (const p of client.published) uris.set(p.uri, p.diagnostics.length);
-    const result: RssResult = { rss_mb: mem.rss_mb, rss_at_scan_end_mb: atEnd, hwm_mb: mem.hwm_mb, rss_after_scan_mb: series, scan_s: Math.round(scan.seconds * 100) / 100, scanEndedBy: scan.by, diagnosticsPublished: client.published.length, urisWithProblems: [...uris.values()].filter((n) => n > 0).length };
-    opts.log?.(`rss ${SETTLE_S} s after scan: ${result.rss_mb} MB (at scan end ${atEnd} MB, peak ${result.hwm_mb} MB; every 5 s: ${series.join(", ")}), scan ${result.scan_s} s (${scan.by}), ${result.urisWithProblems} files with problems`);
+    const result: RssResult = { rss_mb: mem.rss_mb, hwm_mb: client.rssMb().hwm_mb, rss_after_scan_mb: series, scan_s: Math.round(scan.seconds * 100) / 100, scanEndedBy: scan.by, diagnosticsPublished: client.published.length, urisWithProblems: [...uris.values()].filter((n) => n > 0).length };
+    opts.log?.(`rss after scan: ${result.rss_mb} MB (peak ${result.hwm_mb} MB; every 10 s after: ${series.join(", ")}), scan ${result.scan_s} s (${scan.by}), ${result.urisWithProblems} files with problems`);
     return result;
   } finally {
     await client.stop();

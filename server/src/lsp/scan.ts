@@ -6,6 +6,10 @@
 import type { WorkDoneProgressServerReporter } from "vscode-languageserver/node";
 import { TimeSlice, type Checker } from "./diagnostics";
 import type { RepoRoot, Roots } from "./roots";
+import { releaseScanMemory } from "./memory";
+
+/** A scan of fewer files leaves too little garbage to be worth a full collection. */
+const RELEASE_AFTER_FILES = 2000;
 
 export class Scanner {
   private readonly generation = new WeakMap<RepoRoot, number>();
@@ -64,5 +68,6 @@ export class Scanner {
     } finally {
       progress?.done();
     }
+    if (done >= RELEASE_AFTER_FILES) releaseScanMemory();
   }
 }

@@ -75,8 +75,8 @@ export class TokenHashes {
     let t = this.table, mask = t.length - 1, i = h & mask;
     for (; t[i] !== 0; i = (i + 1) & mask) if (t[i] === h) return;
     t[i] = h;
-    if (++this.count * 2 > t.length) {
-      // Grow at half full: probes stay short.
+    if (++this.count * 4 > t.length * 3) {
+      // Grow at three quarters full: probes stay short (lookups are few: one per experimental switch).
       const old = t;
       this.table = t = new Int32Array(old.length * 2);
       mask = t.length - 1;
