@@ -42,12 +42,16 @@ export interface OwnersSettings {
   extraKeys: string[];
   /** Files larger than this get one owners/too-large note instead of being checked. */
   maxBytes: number;
+  /** Prow's `owners.labels_denylist` (plugins.yaml): labels verify-owners rejects. */
+  labelsDenylist: string[];
 }
 
 export function ownersSettings(settings: Record<string, unknown>): OwnersSettings {
   const extra = settings.extraKeys;
   const max = settings.maxBytes;
+  const deny = settings.labelsDenylist;
   return {
+    labelsDenylist: Array.isArray(deny) ? deny.filter((k): k is string => typeof k === "string") : [],
     extraKeys: Array.isArray(extra) ? extra.filter((k): k is string => typeof k === "string") : [],
     maxBytes: typeof max === "number" && Number.isFinite(max) && max > 0 ? max : 256 * 1024,
   };
