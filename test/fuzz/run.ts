@@ -17,7 +17,8 @@ for (const t of targets().filter((x) => !only || only.includes(x.name))) {
     const t0 = cpuMs();
     const v = violations(t, text);
     slowest = Math.max(slowest, cpuMs() - t0);
-    count++;
+    // A line every 10% so a run of hours shows where it is.
+    if (++count % Math.max(1, Math.floor(runs / 10)) === 0) console.log(`     ${t.name}: ${count} inputs, ${((Date.now() - started) / 1000).toFixed(0)} s`);
     return v.length === 0 || (console.error(`  ${t.name}: ${v.join("; ")}`), false);
   }), { numRuns: runs, seed });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
