@@ -38,12 +38,33 @@ const UNSTABLE_NOT_STATUS = /^\s*(?:network|networks|connection|connections|link
 
 export interface WordMatch { word: string; index: number }
 
+const quick = new WeakMap<readonly string[], RegExp>();
+
+/**
+ * A cheap test that can only say no: whether the text contains the longest part of some word,
+ * case ignored, with none of the boundary rules. Most help texts and comments say nothing of the
+ * kind, and this spares them the full search (and the stripping of comment markers before it).
+ */
+export function mayMentionWord(text: string, words: readonly string[]): boolean {
+  let re = quick.get(words);
+  if (!re) {
+    const parts = new Set<string>();
+    for (const w of words) {
+      const longest = w.trim().split(/[\s_-]+/).sort((a, b) => b.length - a.length)[0];
+      if (longest) parts.add(escape(longest.toLowerCase()));
+    }
+    re = parts.size > 0 ? new RegExp([...parts].join("|"), "i") : /(?!)/;
+    quick.set(words, re);
+  }
+  return re.test(text);
+}
+
 /**
  * The first configured evidence word in `text`, or undefined.
  * `ownName` is the declaration's own name: a flag named `smoothing-alpha` may say "alpha".
  */
 export function findEvidenceWord(text: string, words: readonly string[], ownName = ""): WordMatch | undefined {
-  if (!text) return undefined;
+  if (!text || !mayMentionWord(text, words)) return undefined;
   const re = wordsRegex(words);
   re.lastIndex = 0;
   const lowerName = ownName.toLowerCase();

@@ -12,9 +12,9 @@
 import { TOKEN } from "../lex/tokens";
 const { IDENT, STRING } = TOKEN;
 import type { GoFile } from "../go/context";
-import { stripComment } from "../go/context";
+import { commentEvidenceWord } from "../sources";
 import type { Evidence, FlagDecl } from "../model";
-import { experimentalName, findEvidenceWord, hasExperimentalName } from "../evidence";
+import { experimentalName, hasExperimentalName } from "../evidence";
 import { resolveGoIdent } from "../go/package";
 
 const GATE_CONST = /(FeatureGate|Gate)$/;
@@ -52,7 +52,7 @@ function commentEvidence(f: GoFile, line: number, name: string): Evidence[] {
   const t = f.t;
   const texts = [t.docAbove(line), ...t.commentsWithin(line, line)].filter((c): c is { text: string; line: number } => !!c);
   for (const c of texts) {
-    const m = findEvidenceWord(stripComment(c.text), f.settings.evidenceWords, name);
+    const m = commentEvidenceWord(c.text, f.settings.evidenceWords, name);
     if (m) return [{ kind: c.line < line ? "doc" : "comment", word: m.word, line: c.line, where: c.line < line ? "the comment above it" : "the comment on its line" }];
   }
   return [];
@@ -99,7 +99,7 @@ export function recogniseGoFeatureGates(f: GoFile): FlagDecl[] {
         ...f.evidence("", t.line[start], t.line[Math.min(close, t.n - 1)], name),
         ...identifierEvidence(ident, value, t.line[s]),
       ];
-      const docMatch = findEvidenceWord(stripComment(doc), f.settings.evidenceWords, name);
+      const docMatch = commentEvidenceWord(doc, f.settings.evidenceWords, name);
       if (docMatch) evidence.push({ kind: "doc", word: docMatch.word, line: t.line[s], where: `the comment of ${ident}` });
       const alias = aliases.get(ident);
       if (alias) evidence.push(alias);

@@ -8,7 +8,7 @@ import { TOKEN } from "../lex/tokens";
 const { IDENT, STRING, PUNCT } = TOKEN;
 import type { GoFile } from "../go/context";
 import type { FlagDecl, ValueType } from "../model";
-import { experimentalName, findEvidenceWord } from "../evidence";
+import { experimentalName, findEvidenceWord, mayMentionWord } from "../evidence";
 import { stripComment } from "../go/context";
 import { resolveGoIdent } from "../go/package";
 
@@ -84,8 +84,8 @@ export function recogniseGoFlags(f: GoFile): FlagDecl[] {
         mentions.push(fieldName);
         const field = f.fields.get(fieldName);
         if (field) {
-          const docs = [t.docAbove(field.line)?.text ?? "", ...t.commentsWithin(field.line, field.line).map((c) => c.text)].map(stripComment).join("\n");
-          const m = findEvidenceWord(docs, f.settings.evidenceWords, name);
+          const raw = [t.docAbove(field.line)?.text ?? "", ...t.commentsWithin(field.line, field.line).map((c) => c.text)];
+          const m = raw.some((r) => mayMentionWord(r, f.settings.evidenceWords)) ? findEvidenceWord(raw.map(stripComment).join("\n"), f.settings.evidenceWords, name) : undefined;
           if (m) evidence.push({ kind: "field-doc", word: m.word, line: field.line, where: `the comment of the field ${fieldName} it sets` });
         }
       }

@@ -6,9 +6,9 @@
  * (`&opts.Field`) are left to that flag. The default comes from keyed literals in the same file.
  */
 import type { GoFile } from "../go/context";
-import { stripComment } from "../go/context";
+import { commentEvidenceWord } from "../sources";
 import type { Evidence, FlagDecl } from "../model";
-import { experimentalName, findEvidenceWord, hasExperimentalName } from "../evidence";
+import { experimentalName, hasExperimentalName } from "../evidence";
 import { goStringValue } from "../lex/go";
 
 const TAG = /\b(json|yaml|mapstructure|toml|env|flag):"([^",]*)/;
@@ -28,7 +28,7 @@ export function recogniseGoStructFields(f: GoFile, bound: ReadonlySet<string>): 
     const own = t.commentsWithin(field.line, field.line)[0];
     for (const c of [doc, own]) {
       if (!c) continue;
-      const w = findEvidenceWord(stripComment(c.text), f.settings.evidenceWords, name);
+      const w = commentEvidenceWord(c.text, f.settings.evidenceWords, name);
       if (w) { evidence.push({ kind: c === doc ? "doc" : "comment", word: w.word, line: c.line, where: c === doc ? "the comment above it" : "the comment on its line" }); break; }
     }
     if (evidence.length === 0 && !hasExperimentalName(name)) continue;
