@@ -6,7 +6,7 @@
 const cache = new Map<string, RegExp>();
 const byArray = new WeakMap<readonly string[], RegExp>();
 
-function escape(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -23,7 +23,7 @@ function wordsRegex(words: readonly string[]): RegExp {
   re = cache.get(key);
   if (re) byArray.set(words, re);
   else {
-    const alts = [...words].sort((a, b) => b.length - a.length).map((w) => escape(w.trim()).replace(/\s+/g, "[\\s_-]+"));
+    const alts = [...words].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w.trim()).replace(/\s+/g, "[\\s_-]+"));
     re = new RegExp(`(?<![A-Za-z0-9_\\-./])(?:${alts.join("|")})(?![A-Za-z0-9_]|[-./][A-Za-z0-9_])`, "gi");
     cache.set(key, re);
     byArray.set(words, re);
@@ -48,15 +48,21 @@ const quick = new WeakMap<readonly string[], RegExp>();
 export function mayMentionWord(text: string, words: readonly string[]): boolean {
   let re = quick.get(words);
   if (!re) {
-    const parts = new Set<string>();
-    for (const w of words) {
-      const longest = w.trim().split(/[\s_-]+/).sort((a, b) => b.length - a.length)[0];
-      if (longest) parts.add(escape(longest.toLowerCase()));
-    }
-    re = parts.size > 0 ? new RegExp([...parts].join("|"), "i") : /(?!)/;
+    const parts = longestParts(words);
+    re = parts.length > 0 ? new RegExp(parts.map(escapeRegExp).join("|"), "i") : /(?!)/;
     quick.set(words, re);
   }
   return re.test(text);
+}
+
+/** The longest word of each configured word or phrase, lower-cased: what any match must contain. */
+export function longestParts(words: readonly string[]): string[] {
+  const parts = new Set<string>();
+  for (const w of words) {
+    const longest = w.trim().split(/[\s_-]+/).sort((a, b) => b.length - a.length)[0];
+    if (longest) parts.add(longest.toLowerCase());
+  }
+  return [...parts];
 }
 
 /**

@@ -16,18 +16,15 @@ import { TOKEN, type Tokens } from "./lex/tokens";
 const { IDENT, PUNCT } = TOKEN;
 import { isFlagForm } from "./recognisers/go-flag";
 import { hasEnv, isEnvCallee } from "./recognisers/go-env";
+import { escapeRegExp, longestParts } from "./evidence";
 
 const patterns = new WeakMap<readonly string[], RegExp>();
 
 function pattern(words: readonly string[]): RegExp {
   let re = patterns.get(words);
   if (!re) {
-    const parts = new Set(["experimental", "prerelease"]);
-    for (const w of words) {
-      const longest = w.trim().split(/[\s_-]+/).sort((a, b) => b.length - a.length)[0];
-      if (longest) parts.add(longest.toLowerCase());
-    }
-    re = new RegExp([...parts].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
+    const parts = new Set(["experimental", "prerelease", ...longestParts(words)]);
+    re = new RegExp([...parts].map(escapeRegExp).join("|"), "i");
     patterns.set(words, re);
   }
   return re;
