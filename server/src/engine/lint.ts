@@ -1,6 +1,6 @@
-import type { Family, HostFacts, Problem, Rule, RuleContext, SourceDocument, WorkspaceView } from "./types";
+import type { Family, HostFacts, Problem, Range, Rule, RuleContext, SourceDocument, WorkspaceView } from "./types";
 import { effectiveSeverity, type ResolvedConfig } from "./config";
-import { familyFor } from "./registry";
+import { familyFor, INTERNAL_RULES } from "./registry";
 import { applyDirectives } from "./disable";
 
 export interface LintInput {
@@ -43,11 +43,10 @@ export function analyze(input: LintInput): Analysis | { error: Problem } | undef
 export function lintDocument(input: LintInput, analysis = analyze(input)): Problem[] {
   const { document, config } = input;
   if (document.text.length > config.maxFileBytes) {
-    return [{ ruleId: "internal/too-large", severity: effectiveSeverityOr(config, "internal/too-large", "info"), range: ORIGIN,
-      message: `skipped: too large (${document.text.length} bytes; the limit maxFileBytes is ${config.maxFileBytes})` }].filter(notOff) as Problem[];
+    return only(internalProblem(config, "internal/too-large", tooLargeMessage(document.text.length, config.maxFileBytes)));
   }
   if (!analysis) return [];
-  if ("error" in analysis) return withConfiguredSeverity(config, analysis.error);
+  if ("error" in analysis) return only(internalProblem(config, analysis.error.ruleId, analysis.error.message, analysis.error.range));
   const problems: Problem[] = [];
   for (const rule of analysis.family.rules as readonly Rule<unknown>[]) {
     const ruleSetting = config.rules.get(rule.id);
@@ -64,7 +63,7 @@ export function lintDocument(input: LintInput, analysis = analyze(input)): Probl
       }
     } catch (error) {
       input.onRuleError?.(rule.id, error);
-      problems.push(...withConfiguredSeverity(config, { ruleId: "internal/rule-error", severity: "warning", range: ORIGIN, message: `rule ${rule.id} failed on this file (${describe(error)}); the other rules still ran. Please report this.` }));
+      problems.push(...only(internalProblem(config, "internal/rule-error", `rule ${rule.id} failed on this file (${describe(error)}); the other rules still ran. Please report this.`)));
       continue;
     }
     problems.push(...found);
@@ -72,14 +71,23 @@ export function lintDocument(input: LintInput, analysis = analyze(input)): Probl
   return applyDirectives(problems, document.text, document.kind).sort(byPosition);
 }
 
-function effectiveSeverityOr(config: ResolvedConfig, id: string, fallback: Problem["severity"]) {
-  return config.rules.get(id)?.severity ?? fallback;
+const INTERNAL_DEFAULTS = new Map<string, Problem["severity"]>(INTERNAL_RULES.map((r) => [r.id, r.defaultSeverity]));
+
+/**
+ * A finding of the engine itself (internal/...), with the severity the configuration gives its id
+ * (else the id's default); undefined when switched off. Every front end makes these through here.
+ */
+export function internalProblem(config: ResolvedConfig, ruleId: string, message: string, range: Range = ORIGIN): Problem | undefined {
+  const severity = config.rules.get(ruleId)?.severity ?? INTERNAL_DEFAULTS.get(ruleId) ?? "error";
+  return severity === "off" ? undefined : { ruleId, severity, message, range };
 }
-function notOff(p: { severity: string }) { return p.severity !== "off"; }
-/** An internal problem with the severity `rules:` gives its id (none when "off"). */
-function withConfiguredSeverity(config: ResolvedConfig, p: Problem): Problem[] {
-  const severity = config.rules.get(p.ruleId)?.severity ?? p.severity;
-  return severity === "off" ? [] : [{ ...p, severity }];
+
+export function tooLargeMessage(bytes: number, limit: number): string {
+  return `skipped: too large (${bytes} bytes; the limit maxFileBytes is ${limit})`;
+}
+
+function only(p: Problem | undefined): Problem[] {
+  return p ? [p] : [];
 }
 
 export function byPosition(a: Problem, b: Problem): number {

@@ -8,6 +8,7 @@
  * freed-but-kept memory in the process (measured on the server: RSS after a 34,000-file scan).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { decodeFile, internalProblem, tooLargeMessage, type Problem, type ResolvedConfig } from "../engine/index";
 
 export type ReadResult =
   | { bytes: Buffer }
@@ -44,6 +45,32 @@ export function readBounded(abs: string, maxBytes: number): ReadResult {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A file made ready for checking, the same way in the CLI and the server's scan: its text (and
+ * whether it began with a byte-order mark), or the one internal finding that says why it is not
+ * checked, with the configured severity. Undefined when it is not a regular file, or (`missing:
+ * "gone"`, the server) when it disappeared since the walk.
+ */
+export function readForCheck(abs: string, config: ResolvedConfig, missing: "report" | "gone" = "report"): { text: string; hadBom: boolean } | { problems: Problem[] } | undefined {
+  const read = readBounded(abs, config.maxFileBytes);
+  if ("notAFile" in read) return undefined;
+  if ("error" in read) {
+    if (missing === "gone" && read.code === "ENOENT") return undefined;
+    return { problems: only(internalProblem(config, "internal/unreadable", `skipped: could not read the file (${read.error})`)) };
+  }
+  if ("tooLarge" in read) return { problems: only(internalProblem(config, "internal/too-large", tooLargeMessage(read.tooLarge, config.maxFileBytes))) };
+  // The bytes are a view of a reused buffer: take what is needed from them now.
+  const b = read.bytes;
+  const hadBom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+  const decoded = decodeFile(b);
+  if ("problem" in decoded) return { problems: only(internalProblem(config, decoded.problem.ruleId, decoded.problem.message, decoded.problem.range)) };
+  return { text: decoded.text, hadBom };
+}
+
+function only(p: Problem | undefined): Problem[] {
+  return p ? [p] : [];
 }
 
 const REASONS: Record<string, string> = {

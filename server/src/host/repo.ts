@@ -3,9 +3,10 @@
  * loading .llm-d-contrib.yaml, walking the tree with .gitignore respected, and a Workspace that
  * prefers editor buffers (an overlay) to disk.
  */
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readdirSync, statSync, type Dirent } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
+import { readBounded } from "./read";
 import {
   CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, Workspace, familySettingSpecs, knownRuleIds, parseConfigText, resolveConfig,
   type ConfigError, type RawConfig, type ResolvedConfig,
@@ -46,18 +47,10 @@ function readText(abs: string): string | undefined {
  * byte order mark is dropped; invalid bytes become U+FFFD.
  */
 export function readTextBounded(abs: string, maxBytes: number): string | undefined {
-  let fd: number;
-  try { fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)); } catch { return undefined; }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > maxBytes) return undefined;
-    const text = readFileSync(fd, "utf8");
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  const read = readBounded(abs, maxBytes);
+  if (!("bytes" in read)) return undefined;
+  const text = read.bytes.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function toRelPath(root: string, abs: string): string {

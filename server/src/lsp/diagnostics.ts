@@ -5,9 +5,9 @@
  */
 import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { analyze, decodeFile, lintDocument, type Analysis, type Problem, type ResolvedConfig } from "../engine/index";
+import { analyze, lintDocument, type Analysis, type Problem, type ResolvedConfig } from "../engine/index";
 import { toDiagnostic } from "./convert";
-import { readBounded } from "../host/read";
+import { readForCheck } from "../host/read";
 import { lintInput, type DocIdentity, type RepoRoot } from "./roots";
 
 export interface Entry extends DocIdentity {
@@ -31,7 +31,6 @@ export interface CheckerOptions {
   log: { error(message: string): void; info(message: string): void };
 }
 
-const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -52,20 +51,7 @@ export class TimeSlice {
 
 /** The text of a file on disk, or the one problem that says why it cannot be checked; undefined when it is gone. */
 export function readForLint(abs: string, config: ResolvedConfig): { text: string } | { problems: Problem[] } | undefined {
-  const read = readBounded(abs, config.maxFileBytes);
-  if ("notAFile" in read) return undefined;
-  if ("error" in read) {
-    // Gone since the walk: nothing to report; otherwise say why it cannot be read.
-    if (read.code === "ENOENT") return undefined;
-    return { problems: [{ ruleId: "internal/unreadable", severity: "error", range: ORIGIN, message: `the file could not be read (${read.error})` }] };
-  }
-  if ("tooLarge" in read) {
-    const severity = config.rules.get("internal/too-large")?.severity ?? "info";
-    return { problems: severity === "off" ? [] : [{ ruleId: "internal/too-large", severity, range: ORIGIN,
-      message: `skipped: too large (${read.tooLarge} bytes; the limit maxFileBytes is ${config.maxFileBytes})` }] };
-  }
-  const decoded = decodeFile(read.bytes);
-  return "text" in decoded ? decoded : { problems: [decoded.problem] };
+  return readForCheck(abs, config, "gone");
 }
 
 export class Checker {

@@ -1,15 +1,14 @@
 /**
  * Checking one file: what the sequential loop, the worker threads, --stdin and --fix share.
  * The per-file path stays lean: the kind is known from the path before this runs, the size is
- * checked before reading, and bytes go straight to decodeFile.
+ * checked before reading, and bytes go straight to decodeFile (host/read.ts readForCheck).
  */
 import { join } from "node:path";
-import { decodeFile, Workspace, type FileKind, type HostFacts, type Problem, type ResolvedConfig } from "../../engine/index";
+import { Workspace, type FileKind, type HostFacts, type Problem, type ResolvedConfig } from "../../engine/index";
 import { readTextBounded } from "../../host/repo";
 import type { CliEngine } from "../engine";
-import { internalProblem } from "./config";
 import { fixUntilStable, writeFileAtomic } from "./fix";
-import { readBounded } from "../../host/read";
+import { readForCheck } from "../../host/read";
 import type { LintReport } from "./types";
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -82,22 +81,16 @@ export function union(walked: string[], more: readonly string[]): string[] {
 export function checkFile(checker: Checker, relPath: string, kind: FileKind, fix: boolean, report: Pick<LintReport, "fixed" | "writeFailures">): Problem[] | undefined {
   const { config } = checker;
   const abs = join(checker.root, relPath);
-  const read = readBounded(abs, config.maxFileBytes);
-  if ("notAFile" in read) return undefined;
-  if ("error" in read) return only(internalProblem(config, "internal/unreadable", `skipped: could not read the file (${read.error})`));
-  if ("tooLarge" in read) {
-    return only(internalProblem(config, "internal/too-large", `skipped: too large (${read.tooLarge} bytes; the limit maxFileBytes is ${config.maxFileBytes})`));
-  }
-  // The bytes are a view of a reused buffer: take what is needed from them now.
-  const hadBom = read.bytes.length >= 3 && read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf;
-  const decoded = decodeFile(read.bytes);
-  if ("problem" in decoded) return only(internalProblem(config, decoded.problem.ruleId, decoded.problem.message, decoded.problem.range));
-  const problems = checker.lint(relPath, kind, decoded.text);
+  const read = readForCheck(abs, config);
+  if (!read) return undefined;
+  if ("problems" in read) return read.problems;
+  const { text, hadBom } = read;
+  const problems = checker.lint(relPath, kind, text);
   if (!fix) return problems;
 
-  checker.overlay.set(relPath, decoded.text);
+  checker.overlay.set(relPath, text);
   try {
-    const fixed = fixUntilStable(decoded.text, problems, (text) => {
+    const fixed = fixUntilStable(text, problems, (text) => {
       checker.overlay.set(relPath, text);
       return checker.lint(relPath, kind, text);
     });
@@ -113,8 +106,4 @@ export function checkFile(checker: Checker, relPath: string, kind: FileKind, fix
   } finally {
     checker.overlay.delete(relPath);
   }
-}
-
-function only(p: Problem | undefined): Problem[] {
-  return p ? [p] : [];
 }

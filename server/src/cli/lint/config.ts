@@ -1,19 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  CONFIG_FILE, INTERNAL_RULES, familySettingSpecs, parseConfigText, resolveConfig,
-  type Problem, type Range, type ResolvedConfig,
+  CONFIG_FILE, familySettingSpecs, internalProblem, parseConfigText, resolveConfig,
+  type Problem, type ResolvedConfig,
 } from "../../engine/index";
 import { reason } from "../../host/read";
 
-const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-const INTERNAL_DEFAULTS = new Map<string, Problem["severity"]>(INTERNAL_RULES.map((r) => [r.id, r.defaultSeverity]));
-
-/** A finding of the engine itself (internal/...), with the severity the configuration gives it; undefined when switched off. */
-export function internalProblem(config: ResolvedConfig, ruleId: string, message: string, range: Range = ORIGIN): Problem | undefined {
-  const severity = config.rules.get(ruleId)?.severity ?? INTERNAL_DEFAULTS.get(ruleId) ?? "error";
-  return severity === "off" ? undefined : { ruleId, severity, message, range };
-}
 
 /**
  * Reads <root>/.llm-d-contrib.yaml against the rule ids the engine knows. A broken part keeps
