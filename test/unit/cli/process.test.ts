@@ -92,6 +92,27 @@ describe("dist/cli.js in a child process", function () {
     assert.equal(problems.filter((p) => p.ruleId === "flags/experimental-name").length, 30);
   });
 
+  it("answers whether a test mentions an experimental switch as the editor does, on one thread or several", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) {
+      files[`d${i}/main.go`] = `package main\n\nvar x${i} = flag.Bool("experimental-x${i}", false, "x")\n`;
+      // Mentioned by a Go test (checked by some thread), by a test script (checked by none), or not at all.
+      if (i % 3 === 0) files[`d${i}/main_test.go`] = `package main\n\nfunc TestX(t *testing.T) { run("--experimental-x${i}=true") }\n`;
+      if (i % 3 === 1) files[`test/e2e/x${i}.sh`] = `#!/bin/sh\nserve --experimental-x${i}=false\n`;
+    }
+    // A test file declaring a switch mentions it itself.
+    files["test/helper_test.go"] = 'package test\n\nvar h = flag.Bool("experimental-helper", false, "x")\n';
+    const root = tempRepo(files);
+    const untested = (threads: string) => {
+      const r = spawnSync(process.execPath, [bin, "lint", "--format", "json"], { cwd: root, encoding: "utf8", env: { ...process.env, LLM_D_CONTRIB_THREADS: threads } });
+      assert.equal(r.stderr, "");
+      return (JSON.parse(r.stdout) as { file: string; ruleId: string }[]).filter((p) => p.ruleId === "flags/experimental-untested").map((p) => p.file);
+    };
+    const expected = Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 3 === 2).map((i) => `d${i}/main.go`).sort();
+    assert.deepEqual(untested("1"), expected);
+    assert.deepEqual(untested("3"), expected);
+  });
+
   it("a commit message is checked against git's identity (host facts), once commit/signoff-mismatch exists", function () {
     const rules = JSON.parse(run(repoRoot, ["rules", "--format", "json"]).out) as { id: string }[];
     if (!rules.some((r) => r.id === "commit/signoff-mismatch")) this.skip();

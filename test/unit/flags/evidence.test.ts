@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { findEvidenceWord, experimentalName, hasExperimentalName, switchState, offSpelling } from "../../../server/src/engine/families/flags/evidence";
+import { findEvidenceWord, longestParts, mayMentionWord, experimentalName, hasExperimentalName, switchState, offSpelling } from "../../../server/src/engine/families/flags/evidence";
 import { DEFAULT_EVIDENCE_WORDS, flagsSettings } from "../../../server/src/engine/families/flags/model";
 
 const words = DEFAULT_EVIDENCE_WORDS;
@@ -34,6 +34,21 @@ describe("flags evidence words", () => {
     assert.deepEqual(flagsSettings({ evidenceWords: [1] }).evidenceWords, DEFAULT_EVIDENCE_WORDS);
     assert.equal(flagsSettings({ featureGateStagesNeedName: true }).featureGateStagesNeedName, true);
     assert.equal(flagsSettings({}).featureGateStagesNeedName, false);
+  });
+});
+
+describe("flags evidence pre-test", () => {
+  it("searches one word per word or phrase, and none for a phrase holding a word already searched", () => {
+    assert.deepEqual(longestParts(DEFAULT_EVIDENCE_WORDS), ["experimental", "alpha", "unstable", "wip", "preview", "progress"]);
+    assert.deepEqual(longestParts(["Work-in_progress", "  ", "progress"]), ["progress"]);
+    assert.deepEqual(longestParts(["beta release", "early access"]), ["release", "access"]);
+  });
+  it("says yes to every text the full search finds a word in", () => {
+    for (const text of ["a Technology Preview feature", "TECH-PREVIEW", "work in progress", "WIP", "EXPERIMENTAL"]) {
+      assert.ok(word(text), text);
+      assert.ok(mayMentionWord(text, words), text);
+    }
+    assert.ok(!mayMentionWord("a stable, generally available option", words));
   });
 });
 

@@ -10,7 +10,8 @@ import fc from "fast-check";
 import { detectKind, lintDocument, memoryWorkspace, resolveConfig, type FileKind, type WorkspaceView } from "../../../server/src/engine/index";
 import { parseEveryDeclaration, parseFlags } from "../../../server/src/engine/families/flags/parse";
 import { isExperimental } from "../../../server/src/engine/families/flags/classify";
-import { saysExperimental } from "../../../server/src/engine/families/flags/prefilter";
+import { mayNameFromElsewhere, namesFromElsewhere, saysExperimental } from "../../../server/src/engine/families/flags/prefilter";
+import { lexGo } from "../../../server/src/engine/families/flags/lex/go";
 import { DEFAULT_EVIDENCE_WORDS, type FlagsParsed } from "../../../server/src/engine/families/flags/model";
 import { targets, textArbitrary } from "../../support/fuzz";
 import { flagFormNames } from "../../../server/src/engine/families/flags/recognisers/go-flag";
@@ -55,6 +56,36 @@ describe("flags pre-check", () => {
     };
     const problems = lintDocument({ document: { relPath: "cmd/main.go", kind: "go", text: files["cmd/main.go"] }, workspace: memoryWorkspace(files), config });
     assert.deepEqual(problems.map((p) => [p.ruleId, p.range.start.line]), [["flags/experimental-default-on", 3], ["flags/experimental-untested", 3]]);
+  });
+
+  it("reads from the text alone that a Go file's calls pass no name from elsewhere", () => {
+    const settled = [
+      "d := time.Duration(30) * time.Second", "s := x.String()", "fs.BoolVar(&o.X, \"x\", true, \"h\")",
+      "fs.StringVar(&o.Cfg.Path, \"a,b)\", \"\", `raw (text)`)", "v := Int64(-1)", "Var(\n\t&o.X,\n\t\"x\")",
+      "// no declaring call at all", "RegisterFeatureGate(\"experimental-x\")",
+    ];
+    for (const t of settled) {
+      assert.equal(namesFromElsewhere(lexGo(t)), false, t);
+      assert.equal(mayNameFromElsewhere(t), false, t);
+    }
+    const named = ["fs.BoolVar(&o.X, xName, true, \"h\")", "RegisterFeatureGate(Name)", "flag.Bool(pkg.Name, false, \"h\")",
+      "fs.Bool(\"x\", def, \"h\")", "v := os.Getenv(key)"];
+    for (const t of named) {
+      assert.equal(namesFromElsewhere(lexGo(t)), true, t);
+      assert.equal(mayNameFromElsewhere(t), true, t);
+    }
+    // What the scan does not follow, it leaves to the lexer.
+    for (const t of ["Duration /* c */ (30)", "Duration(f(a), x)", "Bool('a', x)", "Var(/* c */ x)", "Bool(\"unterminated\n, x)", "Int(1"]) {
+      assert.equal(mayNameFromElsewhere(t), true, t);
+    }
+  });
+
+  it("never settles a Go text the lexer finds a name from elsewhere in (mutants)", () => {
+    const go = targets().find((x) => x.name === "Go")!;
+    const calls = { ...go, tokens: [...go.tokens, "time.Duration(", "Var(", "RegisterFeatureGate(", "&o.X", "name", "30", "\t", "é", "\u00a0", "\v", "pkg.Name"] };
+    fc.assert(fc.property(textArbitrary(calls), (text) => {
+      if (namesFromElsewhere(lexGo(text))) assert.ok(mayNameFromElsewhere(text), JSON.stringify(text));
+    }), { numRuns: 3000, seed: 11 });
   });
 
   (existsSync(corpus) ? it : it.skip)("agrees with the full parse on every corpus file, in its repository's workspace", () => {

@@ -113,15 +113,15 @@ describe("flags/experimental-untested", () => {
     let reads = 0;
     let list = Object.keys(files);
     const ws = new Workspace("/r", (p) => { reads++; return files[p]; }, () => list);
-    assert.ok(testMentions(ws).has("flag3"));
+    assert.ok(testMentions(ws).anyOf(["flag3"]));
     const first = reads;
     testMentions(ws);
     assert.equal(reads, first, "a large test set is keyed by its file list only");
     files["t/new_test.go"] = "brandnew";
     list = Object.keys(files);
-    assert.ok(testMentions(ws).has("brandnew"), "a new file list rebuilds the index");
+    assert.ok(testMentions(ws).anyOf(["brandnew"]), "a new file list rebuilds the index");
     const small = memoryWorkspace({ "x_test.go": "alpha" });
-    assert.ok(testMentions(small).has("alpha"));
+    assert.ok(testMentions(small).anyOf(["alpha"]));
   });
 });
 

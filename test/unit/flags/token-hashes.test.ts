@@ -41,3 +41,4 @@ describe("flags test-mention hashes", () => {
     assert.equal(typeof tokenHash("experimental-x"), "number");
   });
 });
+

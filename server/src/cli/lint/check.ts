@@ -10,6 +10,8 @@ import type { CliEngine } from "../engine";
 import { fixUntilStable, writeFileAtomic } from "./fix";
 import { readForCheck } from "../../host/read";
 import type { LintReport } from "./types";
+import { DeferredTestMentions } from "./test-mentions";
+import { TEST_MENTIONS_KEY } from "../../engine/families/flags/workspace-index";
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -47,6 +49,8 @@ export class Checker {
   readonly workspace: RunWorkspace;
   /** Facts about git for the commit rules; the caller gathers them when a commit message is checked. */
   host: HostFacts = {};
+  /** Set by deferTestMentions(): the questions about test files, answered after the run (test-mentions.ts). */
+  mentions?: DeferredTestMentions;
 
   constructor(readonly root: string, readonly config: ResolvedConfig, private readonly engine: CliEngine,
     listFiles: () => readonly string[], private readonly debug?: (message: string) => void, fixing = false) {
@@ -56,14 +60,28 @@ export class Checker {
     this.workspace.stable = !fixing;
   }
 
+  /** Answers flags/experimental-untested's questions after the run (test-mentions.ts; not while fixing). */
+  deferTestMentions(): DeferredTestMentions {
+    const mentions = (this.mentions = new DeferredTestMentions());
+    this.workspace.provide(TEST_MENTIONS_KEY, () => mentions);
+    return mentions;
+  }
+
   lint(relPath: string, kind: FileKind, text: string): Problem[] {
-    return this.engine.lint({
+    const input = {
       document: { relPath, kind, text },
       workspace: this.workspace,
       config: this.config,
       host: this.host,
-      onRuleError: this.debug && ((id, error) => this.debug!(`${relPath}: ${id} threw: ${error instanceof Error ? error.stack : String(error)}\n`)),
-    });
+      onRuleError: this.debug && ((id: string, error: unknown) => this.debug!(`${relPath}: ${id} threw: ${error instanceof Error ? error.stack : String(error)}\n`)),
+    };
+    const mentions = this.mentions;
+    if (!mentions) return this.engine.lint(input);
+    mentions.begin(relPath, text);
+    const analysis = this.engine.analyze?.(input);
+    const problems = this.engine.lint(input, analysis);
+    mentions.end(relPath, () => this.engine.lint(input, analysis));
+    return problems;
   }
 }
 

@@ -2,6 +2,9 @@
  * Splitting a large lint run over worker threads. The main thread walks and loads the
  * configuration once; each worker gets every n-th file (interleaved, so big and small folders
  * spread evenly), checks it exactly as the sequential loop does, and posts its problems back.
+ * The questions about test files are then answered across threads (test-mentions.ts): a worker
+ * posts the names its files asked about and the words of its test files with its problems, gets
+ * back the names some test file mentions, and posts the files whose findings that changes.
  * A shared counter feeds the progress line. Used only with the real engine and without --fix
  * (fixes write files, which stays sequential and simple).
  */
@@ -12,8 +15,6 @@ import { walkFiles } from "../../host/repo";
 import { realEngine } from "../engine";
 import { Checker, checkFile, union } from "./check";
 import type { FileProblems } from "./types";
-import { addShare, awaitSharedIndex, type SharedIndexJob } from "./shared-index";
-import { TEST_MENTIONS_KEY } from "../../engine/families/flags/workspace-index";
 
 export const WORKER_TAG = "llm-d-contrib-lint-worker";
 /** Below this many files to check, starting workers costs more than it saves. */
@@ -32,18 +33,19 @@ export interface WorkerJob {
   everyFile: string[] | null;
   /** Int32Array over it: files done, summed over workers. */
   counter: SharedArrayBuffer;
-  /** This worker's thread number (the main thread is 0). */
-  thread: number;
-  /** The test-mention index all threads fill together, when the run covers the whole repository. */
-  sharedIndex?: SharedIndexJob;
 }
 
-export interface WorkerResult { results: FileProblems[]; checked: number }
+export interface ShareResult { results: FileProblems[]; checked: number }
+
+/** A worker's first message: its share checked, the names its files asked about, the words of its test files. */
+export interface CheckedMessage extends ShareResult { askedNames: string[]; testTokens: Int32Array }
+/** A worker's second message, after the answers: the files whose findings changed. */
+export interface AnsweredMessage { changed: [string, Problem[]][] }
 
 /**
- * Whether worker threads are used by default for big runs. They are since the threads share one
- * test-mention index (shared-index.ts) and the flags family skips files that cannot declare an
- * experimental flag: measured figures are in bench/README.md.
+ * Whether worker threads are used by default for big runs. They are since the questions about
+ * test files are answered once after the run (test-mentions.ts) and the flags family skips files
+ * that cannot declare an experimental flag: measured figures are in bench/README.md.
  */
 export const PARALLEL_BY_DEFAULT = true;
 
@@ -56,7 +58,7 @@ export function threadCount(count: number, env: Readonly<Record<string, string |
 }
 
 /** Checks `files` in a list of the same order; shared by the main thread's share and the workers. */
-export function checkShare(checker: Checker, files: readonly [string, FileKind][], onDone: () => void): WorkerResult {
+export function checkShare(checker: Checker, files: readonly [string, FileKind][], onDone: () => void): ShareResult {
   const results: FileProblems[] = [];
   let checked = 0;
   const sink = { fixed: [], writeFailures: [] };
@@ -71,15 +73,38 @@ export function checkShare(checker: Checker, files: readonly [string, FileKind][
   return { results, checked };
 }
 
-/** Starts one worker on `job`; resolves with its result, rejects if it fails. */
-export function startWorker(script: string, job: WorkerJob): Promise<WorkerResult> {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(script, { workerData: job });
-    let settled = false;
-    worker.once("message", (r: WorkerResult) => { settled = true; resolvePromise(r); });
-    worker.once("error", (e) => { if (!settled) { settled = true; reject(e); } });
-    worker.once("exit", (code) => { if (!settled) { settled = true; reject(new Error(`lint worker exited with code ${code}`)); } });
-  });
+/** A worker checking one share: first its result, then, once answered, what the answers change. */
+export class LintWorker {
+  readonly checked: Promise<CheckedMessage>;
+  readonly answered: Promise<AnsweredMessage>;
+  private readonly worker: Worker;
+
+  constructor(script: string, job: WorkerJob) {
+    this.worker = new Worker(script, { workerData: job });
+    const messages: ((m: unknown) => void)[] = [];
+    const failures: ((e: Error) => void)[] = [];
+    const step = <T>() => new Promise<T>((resolve, reject) => { messages.push(resolve as (m: unknown) => void); failures.push(reject); });
+    this.checked = step<CheckedMessage>();
+    this.answered = step<AnsweredMessage>();
+    // A failure may come before a step is awaited (a worker that fails early fails both steps).
+    this.checked.catch(() => {});
+    this.answered.catch(() => {});
+    let received = 0;
+    const fail = (e: Error) => { for (const f of failures.slice(received)) f(e); received = failures.length; };
+    this.worker.on("message", (m) => { if (received < messages.length) messages[received++](m); });
+    this.worker.once("error", (e) => fail(e instanceof Error ? e : new Error(String(e))));
+    this.worker.once("exit", (code) => fail(new Error(`lint worker exited with code ${code}`)));
+  }
+
+  /** Sends the names some test file mentions (the worker answers its files' questions from them). */
+  answer(found: readonly string[]): void {
+    this.worker.postMessage(found);
+  }
+
+  /** Stops the worker if it still runs (a run that failed half-way must not wait for it). */
+  close(): void {
+    void this.worker.terminate();
+  }
 }
 
 /** The body of a worker thread (main.ts calls it when started with a WorkerJob). */
@@ -90,9 +115,16 @@ export function runWorker(job: WorkerJob): void {
     () => (everyFile ??= union(walkFiles(job.root, job.root, job.config.ignore), job.runFiles)),
     process.env.LLM_D_CONTRIB_DEBUG ? (m) => process.stderr.write(m) : undefined);
   checker.host = job.host;
-  if (job.sharedIndex) shareTestIndex(checker, job.sharedIndex, job.thread);
+  const mentions = checker.deferTestMentions();
   const result = checkShare(checker, job.files, () => Atomics.add(counter, 0, 1));
-  parentPort!.postMessage(cloneable(result));
+  const tokens = mentions.testTokens.slots;
+  const checked: CheckedMessage = { ...cloneable(result), askedNames: mentions.askedNames(), testTokens: tokens };
+  parentPort!.postMessage(checked, [tokens.buffer as ArrayBuffer]);
+  parentPort!.once("message", (found: string[]) => {
+    const changed = mentions.answer(new Set(found));
+    const answered: AnsweredMessage = { changed: changed.map(([relPath, problems]) => [relPath, cloneableProblems(problems)]) };
+    parentPort!.postMessage(answered);
+  });
 }
 
 /**
@@ -100,26 +132,21 @@ export function runWorker(job: WorkerJob): void {
  * request (a function) loses that function, and is marked unsafe, which is what the CLI makes of
  * such a fix anyway (it never applies one); edits computed on first read are read here.
  */
-export function cloneable(result: WorkerResult): WorkerResult {
+export function cloneable(result: ShareResult): ShareResult {
   return {
     checked: result.checked,
-    results: result.results.map(({ relPath, problems }) => ({
-      relPath,
-      problems: problems.map((p): Problem => p.fixes ? {
-        ...p,
-        fixes: p.fixes.map((f): Fix => ({
-          title: f.title, edits: f.edits, otherFiles: f.otherFiles, renameTo: f.renameTo, isPreferred: f.isPreferred,
-          safe: f.safe === true && !f.resolveOtherFiles,
-        })),
-      } : p),
-    })),
+    results: result.results.map(({ relPath, problems }) => ({ relPath, problems: cloneableProblems(problems) })),
   };
 }
 
-/** Adds this thread's share of the test files to the shared index, and lets its rules use the whole index. */
-export function shareTestIndex(checker: Checker, job: SharedIndexJob, thread: number): void {
-  addShare(job, thread, (p) => checker.workspace.readFile(p));
-  checker.workspace.provide(TEST_MENTIONS_KEY, () => awaitSharedIndex(job));
+function cloneableProblems(problems: Problem[]): Problem[] {
+  return problems.map((p): Problem => p.fixes ? {
+    ...p,
+    fixes: p.fixes.map((f): Fix => ({
+      title: f.title, edits: f.edits, otherFiles: f.otherFiles, renameTo: f.renameTo, isPreferred: f.isPreferred,
+      safe: f.safe === true && !f.resolveOtherFiles,
+    })),
+  } : p);
 }
 
 export function isWorkerJob(data: unknown): data is WorkerJob {

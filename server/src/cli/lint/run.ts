@@ -16,13 +16,19 @@ import { Progress } from "../progress";
 import { Checker, checkFile, union } from "./check";
 import { loadRepoConfig } from "./config";
 import { fixUntilStable } from "./fix";
-import { checkShare, shareTestIndex, startWorker, threadCount, WORKER_TAG, type WorkerResult } from "./parallel";
-import { planSharedIndex } from "./shared-index";
+import { checkShare, LintWorker, threadCount, WORKER_TAG, type ShareResult } from "./parallel";
+import { mentionedNames } from "./test-mentions";
+import { TokenHashes } from "../../engine/families/flags/token-hashes";
 import { collectFiles, resolveTargets } from "./targets";
 import type { FileProblems, LintOptions, LintReport } from "./types";
 
 function debugSink(io: CliIo): ((message: string) => void) | undefined {
   return io.env.LLM_D_CONTRIB_DEBUG ? (m) => io.stderr.write(m) : undefined;
+}
+
+/** With LLM_D_CONTRIB_TIMING, each step of a run with the milliseconds since the process started. */
+function timeline(io: CliIo): (step: string) => void {
+  return io.env.LLM_D_CONTRIB_TIMING ? (step) => io.stderr.write(`[${Math.round(performance.now())} ms] ${step}\n`) : () => {};
 }
 
 /** Runs the checks and returns what was found; never writes to stdout. */
@@ -34,7 +40,10 @@ export async function lintRepository(options: LintOptions, io: CliIo, engine: Cl
   const targets = resolveTargets(options.paths, io.cwd);
   const { root } = targets;
   const { config, problems: configProblems } = loadRepoConfig(root, knownIds);
+  const mark = timeline(io);
+  mark("configuration loaded");
   const { files, wholeRepo, nestedRoots } = collectFiles(targets, config.ignore);
+  mark(`walked: ${files.length} files`);
   // The kind comes from the path alone: a file of no kind is never opened.
   const toCheck: [string, FileKind][] = [];
   for (const f of files) {
@@ -50,29 +59,64 @@ export async function lintRepository(options: LintOptions, io: CliIo, engine: Cl
 
   // Running git costs a few processes: only when a commit message is among the files.
   if (toCheck.some(([, kind]) => kind === "commit-message")) checker.host = await gatherHostFacts(root);
+  if (!options.fix) checker.deferTestMentions();
   const progress = new Progress(io.stderr, io.now, toCheck.length);
   try {
     const threads = !options.fix && engine === realEngine && io.workerScript ? threadCount(toCheck.length, io.env) : 1;
+    let done: ShareResult;
     if (threads > 1) {
-      const done = await checkInParallel(io, io.workerScript!, threads, checker, toCheck, files, wholeRepo, progress);
-      report.checked = done.checked;
-      report.results.push(...done.results);
+      done = await checkInParallel(io, io.workerScript!, threads, checker, toCheck, files, wholeRepo, progress, mark);
     } else {
+      const results: FileProblems[] = [];
+      let checked = 0;
       for (let i = 0; i < toCheck.length; i++) {
         const [relPath, kind] = toCheck[i];
         const problems = checkFile(checker, relPath, kind, options.fix === true, report);
         if (problems !== undefined) {
-          report.checked++;
-          if (problems.length > 0) report.results.push({ relPath, problems });
+          checked++;
+          if (problems.length > 0) results.push({ relPath, problems });
         }
         progress.tick(i + 1);
       }
+      mark(`checked ${toCheck.length} files`);
+      const changed = checker.mentions ? answerHere(checker, checker.mentions.askedNames(), [checker.mentions.testTokens], toCheck, mark).changed : [];
+      done = { results: inOrder([{ results, checked }], changed, toCheck), checked };
     }
+    report.checked = done.checked;
+    report.results.push(...done.results);
   } finally {
     progress.end();
   }
   for (const nested of nestedRoots) await mergeNested(report, nested, options, io, engine);
   return report;
+}
+
+/**
+ * Steps 2 and 3 of test-mentions.ts on this thread: which of `names` (asked on any thread) some
+ * test file mentions, given every thread's index of its test files, and this thread's files
+ * whose findings that changes.
+ */
+function answerHere(checker: Checker, names: readonly string[], indexes: readonly TokenHashes[], toCheck: readonly [string, FileKind][],
+  mark: (step: string) => void): { found: string[]; changed: [string, Problem[]][] } {
+  const unique = [...new Set(names)];
+  const found = mentionedNames(unique, indexes, unique.length > 0 ? checker.workspace.listFiles() : [], new Set(toCheck.map(([p]) => p)),
+    (p) => checker.workspace.readFile(p, { once: true }));
+  const changed = checker.mentions!.answer(found);
+  mark(`answered the questions about test files: ${found.size} of ${unique.length} names mentioned; ${changed.length} files here changed`);
+  return { found: [...found], changed };
+}
+
+/** The files with problems in the order of `toCheck`, the shares' results updated by `changed`. */
+function inOrder(parts: readonly ShareResult[], changed: Iterable<[string, Problem[]]>, toCheck: readonly [string, FileKind][]): FileProblems[] {
+  const byPath = new Map<string, Problem[]>();
+  for (const p of parts) for (const r of p.results) byPath.set(r.relPath, r.problems);
+  for (const [relPath, problems] of changed) byPath.set(relPath, problems);
+  const results: FileProblems[] = [];
+  for (const [relPath] of toCheck) {
+    const problems = byPath.get(relPath);
+    if (problems && problems.length > 0) results.push({ relPath, problems });
+  }
+  return results;
 }
 
 /**
@@ -93,50 +137,62 @@ async function mergeNested(report: LintReport, nested: string, options: LintOpti
 
 /**
  * Deals the files out to `threads` shares: share 0 is checked here while workers check the
- * others. A worker that fails has its share checked here instead. Results keep file order.
+ * others, then the questions about test files are answered across threads (parallel.ts). A
+ * worker that fails has its share checked here instead. Results keep file order.
  */
 async function checkInParallel(io: CliIo, script: string, threads: number, checker: Checker, toCheck: [string, FileKind][],
-  runFiles: string[], wholeRepo: boolean, progress: Progress): Promise<WorkerResult> {
+  runFiles: string[], wholeRepo: boolean, progress: Progress, mark: (step: string) => void): Promise<ShareResult> {
   const shares: [string, FileKind][][] = Array.from({ length: threads }, () => []);
   toCheck.forEach((f, i) => shares[i % threads].push(f));
   const counter = new SharedArrayBuffer(4);
   const others = new Int32Array(counter);
-  const sharedIndex = wholeRepo ? planSharedIndex(runFiles, threads) : undefined;
-  const jobs = shares.slice(1).map((share, i) => startWorker(script, {
+  const workers = shares.slice(1).map((share) => new LintWorker(script, {
     tag: WORKER_TAG, root: checker.root, config: checker.config, host: checker.host, files: share, runFiles, everyFile: wholeRepo ? runFiles : null, counter,
-    thread: i + 1, sharedIndex,
-  }).then((r) => r, (e: unknown) => e instanceof Error ? e : new Error(inspect(e))));
-
-  // This thread adds its share while the workers start.
-  if (sharedIndex) shareTestIndex(checker, sharedIndex, 0);
-  let mine = 0;
-  const parts: WorkerResult[] = [checkShare(checker, shares[0], () => progress.tick(++mine + Atomics.load(others, 0)))];
-  const timer = setInterval(() => progress.tick(mine + Atomics.load(others, 0), true), 100);
+  }));
+  const failed = (e: unknown) => debugSink(io)?.(`a lint worker failed (${e instanceof Error ? e.message : inspect(e)}); checking its files on the main thread\n`);
   try {
-    const settled = await Promise.all(jobs);
-    settled.forEach((r, i) => {
-      if (r instanceof Error) {
-        debugSink(io)?.(`a lint worker failed (${r.message}); checking its files on the main thread\n`);
-        parts.push(checkShare(checker, shares[i + 1], () => progress.tick(++mine)));
-      } else {
-        parts.push(r);
+    let mine = 0;
+    const tick = () => progress.tick(++mine + Atomics.load(others, 0));
+    const parts: ShareResult[] = [checkShare(checker, shares[0], tick)];
+    mark("checked this thread's share");
+    const mentions = checker.mentions!;
+    const indexes = [mentions.testTokens];
+    const names: string[] = [];
+    const answering: { worker: LintWorker; share: [string, FileKind][]; part: number }[] = [];
+    const timer = setInterval(() => progress.tick(mine + Atomics.load(others, 0), true), 100);
+    try {
+      for (const [i, worker] of workers.entries()) {
+        try {
+          const checked = await worker.checked;
+          parts.push({ results: checked.results, checked: checked.checked });
+          indexes.push(TokenHashes.over(checked.testTokens));
+          names.push(...checked.askedNames);
+          answering.push({ worker, share: shares[i + 1], part: parts.length - 1 });
+        } catch (e) {
+          failed(e);
+          parts.push(checkShare(checker, shares[i + 1], tick));
+        }
       }
-    });
+    } finally {
+      clearInterval(timer);
+    }
+    mark(`checked ${toCheck.length} files`);
+    const { found, changed } = answerHere(checker, [...names, ...mentions.askedNames()], indexes, toCheck, mark);
+    for (const { worker } of answering) worker.answer(found);
+    for (const { worker, share, part } of answering) {
+      try {
+        changed.push(...(await worker.answered).changed);
+      } catch (e) {
+        // This thread knows the answers now: checking the share again gives its final findings.
+        failed(e);
+        parts[part] = checkShare(checker, share, () => {});
+      }
+    }
+    mark("the workers answered");
+    return { results: inOrder(parts, changed, toCheck), checked: parts.reduce((n, p) => n + p.checked, 0) };
   } finally {
-    clearInterval(timer);
+    for (const w of workers) w.close();
   }
-  const byPath = new Map<string, Problem[]>();
-  let checked = 0;
-  for (const p of parts) {
-    checked += p.checked;
-    for (const r of p.results) byPath.set(r.relPath, r.problems);
-  }
-  const results: FileProblems[] = [];
-  for (const [relPath] of toCheck) {
-    const problems = byPath.get(relPath);
-    if (problems) results.push({ relPath, problems });
-  }
-  return { results, checked };
 }
 
 /** --stdin: the text comes from standard input, placed at --stdin-filename in the repository around it. */

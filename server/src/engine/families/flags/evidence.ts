@@ -55,14 +55,21 @@ export function mayMentionWord(text: string, words: readonly string[]): boolean 
   return re.test(text);
 }
 
-/** The longest word of each configured word or phrase, lower-cased: what any match must contain. */
+/**
+ * One word of each configured word or phrase, lower-cased, that any match must contain: its
+ * longest, unless the phrase holds a word already chosen for another ("technology preview" needs
+ * nothing beyond "preview" of "tech preview"). Fewer words make the searches built from them faster.
+ */
 export function longestParts(words: readonly string[]): string[] {
-  const parts = new Set<string>();
-  for (const w of words) {
-    const longest = w.trim().split(/[\s_-]+/).sort((a, b) => b.length - a.length)[0];
-    if (longest) parts.add(longest.toLowerCase());
+  const phrases = words.map((w) => w.trim().toLowerCase().split(/[\s_-]+/).filter((p) => p !== ""))
+    .filter((parts) => parts.length > 0)
+    .sort((a, b) => a.length - b.length);
+  const chosen = new Set<string>();
+  for (const parts of phrases) {
+    if (parts.some((p) => chosen.has(p))) continue;
+    chosen.add(parts.reduce((a, b) => (b.length > a.length ? b : a)));
   }
-  return [...parts];
+  return [...chosen];
 }
 
 /**

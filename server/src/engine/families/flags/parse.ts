@@ -11,13 +11,13 @@ import { parsePython } from "./py/parse";
 import { parseYaml } from "./yaml/parse";
 import { parseJs } from "./js/parse";
 import { LineIndex } from "../../text";
-import { namesFromElsewhere, saysExperimental } from "./prefilter";
+import { mayNameFromElsewhere, namesFromElsewhere, saysExperimental } from "./prefilter";
 import { lexGo } from "./lex/go";
 
 export function parseFlags(doc: SourceDocument, ctx: Omit<RuleContext, "options">): FlagsParsed {
   const settings = flagsSettings(ctx.settings);
   // Most files cannot declare an experimental flag; a Go file still may by a name from elsewhere.
-  if (!saysExperimental(doc.text, settings.evidenceWords) && !(doc.kind === "go" && namesFromElsewhere(lexGo(doc.text, true)))) {
+  if (!saysExperimental(doc.text, settings.evidenceWords) && !(doc.kind === "go" && mayNameFromElsewhere(doc.text) && namesFromElsewhere(lexGo(doc.text, true)))) {
     return new Settled(doc.kind, doc.text);
   }
   return parseEveryDeclaration(doc, ctx);

@@ -21,35 +21,42 @@ export function tokenHash(token: string): number {
   return h === 0 ? 1 : h;
 }
 
-/** The memory a shared table lives in, so that worker threads can fill and read one index. */
-export interface SharedTokenTable { table: SharedArrayBuffer; header: SharedArrayBuffer }
+/** What flags/experimental-untested asks of the test files: does any of a switch's names occur as a word token? */
+export interface TestMentions {
+  anyOf(names: readonly string[]): boolean;
+}
 
-export class TokenHashes {
+export class TokenHashes implements TestMentions {
   private table: Int32Array;
   private count = 0;
-  /** Shared tables have a fixed size; `[count, overflowed]` live here, updated atomically. */
-  private readonly header?: Int32Array;
 
-  constructor(capacity = 1 << 12, shared?: SharedTokenTable) {
-    if (shared) {
-      this.table = new Int32Array(shared.table);
-      this.header = new Int32Array(shared.header);
-      return;
-    }
+  constructor(capacity = 1 << 12) {
     this.table = new Int32Array(tableSize(capacity));
   }
 
-  /** Memory for a shared table of `capacity` tokens (it never grows; past 70% full it marks itself overflowed). */
-  static sharedTable(capacity: number): SharedTokenTable {
-    return { table: new SharedArrayBuffer(tableSize(capacity) * 4), header: new SharedArrayBuffer(8) };
+  /** An index over a table another thread filled (`table` of that index). */
+  static over(table: Int32Array): TokenHashes {
+    const index = new TokenHashes(0);
+    index.table = table;
+    index.count = table.reduce((n, v) => n + (v === 0 ? 0 : 1), 0);
+    return index;
   }
 
-  get size(): number { return this.header ? Atomics.load(this.header, 0) : this.count; }
-  /** A shared table that ran out of room: some tokens are missing, so it must not be used. */
-  get overflowed(): boolean { return !!this.header && Atomics.load(this.header, 1) === 1; }
+  /** The slots, for handing the index to another thread. */
+  get slots(): Int32Array { return this.table; }
+
+  get size(): number { return this.count; }
 
   has(token: string): boolean {
-    const t = this.table, mask = t.length - 1, h = tokenHash(token);
+    return this.hasHash(tokenHash(token));
+  }
+
+  anyOf(names: readonly string[]): boolean {
+    return names.some((n) => this.has(n));
+  }
+
+  hasHash(h: number): boolean {
+    const t = this.table, mask = t.length - 1;
     for (let i = h & mask; t[i] !== 0; i = (i + 1) & mask) if (t[i] === h) return true;
     return false;
   }
@@ -66,8 +73,7 @@ export class TokenHashes {
         h = Math.imul(h ^ c, FNV_PRIME);
         c = text.charCodeAt(++i);
       }
-      if (this.header) this.insertShared(h === 0 ? 1 : h);
-      else this.insert(h === 0 ? 1 : h);
+      this.insert(h === 0 ? 1 : h);
     }
   }
 
@@ -81,20 +87,6 @@ export class TokenHashes {
       this.table = t = new Int32Array(old.length * 2);
       mask = t.length - 1;
       for (const v of old) if (v !== 0) { let j = v & mask; while (t[j] !== 0) j = (j + 1) & mask; t[j] = v; }
-    }
-  }
-
-  /** Lock-free insert into a shared table: a slot is claimed with compare-and-swap. */
-  private insertShared(h: number): void {
-    const t = this.table, header = this.header!, mask = t.length - 1;
-    if (Atomics.load(header, 1) === 1) return;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const prev = Atomics.compareExchange(t, i, 0, h);
-      if (prev === h) return;
-      if (prev === 0) {
-        if (Atomics.add(header, 0, 1) * 10 > t.length * 7) Atomics.store(header, 1, 1);
-        return;
-      }
     }
   }
 }

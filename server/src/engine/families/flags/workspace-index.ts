@@ -12,7 +12,7 @@
  */
 import { FILE_LIST, type Range, type TextEdit, type WorkspaceView } from "../../types";
 import { LineIndex } from "../../text";
-import { TokenHashes } from "./token-hashes";
+import { TokenHashes, type TestMentions } from "./token-hashes";
 
 export const SMALL_TEST_SET = 64;
 /** Index builds read many files once: a front end need not cache them. */
@@ -50,14 +50,22 @@ function testFiles(ws: WorkspaceView): string[] {
   return tests;
 }
 
-/** The memo key of the test-mention index: a front end may build the index ahead and place it there (the CLI's threads share one). */
+/**
+ * The memo key of the test-mention index: a front end may answer it another way (the CLI answers
+ * after checking everything else, for just the names asked: cli/lint/test-mentions.ts).
+ */
 export const TEST_MENTIONS_KEY = "flags/test-tokens";
 
-/** Adds the words of test files to an index, reading each through `read` (files over 1 MiB are left out). */
-export function addTestTexts(into: TokenHashes, files: readonly string[], read: (relPath: string) => string | undefined): void {
+/** Whether the test-mention index holds the words of this file (a test file of at most 1 MiB). */
+export function indexesTestText(relPath: string, text: string): boolean {
+  return text.length <= MAX_BYTES && isTestFile(relPath);
+}
+
+/** Calls `each` with the text of every test file that `read` gives (files over 1 MiB are left out); stops when it answers true. */
+export function forEachTestText(files: readonly string[], read: (relPath: string) => string | undefined, each: (text: string) => boolean | void): void {
   for (const p of files) {
     const text = read(p);
-    if (text !== undefined && text.length <= MAX_BYTES) into.addTokensOf(text);
+    if (text !== undefined && text.length <= MAX_BYTES && each(text) === true) return;
   }
 }
 
@@ -67,11 +75,11 @@ export function testFilesAmong(files: readonly string[]): string[] {
 }
 
 /** Every word token any test file of the workspace contains, as hashes (token-hashes.ts). */
-export function testMentions(ws: WorkspaceView): TokenHashes {
+export function testMentions(ws: WorkspaceView): TestMentions {
   const tests = testFiles(ws);
   return ws.memo(TEST_MENTIONS_KEY, tests.length <= SMALL_TEST_SET ? [FILE_LIST, ...tests] : [FILE_LIST], () => {
     const set = new TokenHashes(tests.length * 256);
-    addTestTexts(set, tests, (p) => ws.readFile(p, ONCE));
+    forEachTestText(tests, (p) => ws.readFile(p, ONCE), (text) => set.addTokensOf(text));
     return set;
   });
 }

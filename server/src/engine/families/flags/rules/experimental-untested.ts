@@ -21,7 +21,7 @@ export const experimentalUntestedRule: Rule<FlagsParsed> = {
     const out: Finding[] = [];
     for (const d of candidates) {
       const names = [...(GENERIC.has(leaf(d.name)) ? [] : [leaf(d.name)]), ...d.mentions];
-      if (names.some((n) => mentioned.has(n))) continue;
+      if (mentioned.anyOf(names)) continue;
       out.push({ range: d.range, message: `no test file mentions the experimental ${d.display}; add tests for both its on and off states` });
     }
     return out;
