@@ -17,8 +17,14 @@ import { Checker, checkFile, union } from "./check";
 import type { FileProblems } from "./types";
 
 export const WORKER_TAG = "llm-d-contrib-lint-worker";
-/** Below this many files to check, starting workers costs more than it saves. */
-export const PARALLEL_MIN_FILES = 400;
+/**
+ * Below this many files to check, workers cost more than they save. Each worker is a new V8
+ * isolate that loads the bundle and warms up its own compiled code, and V8's collector and
+ * compiler threads already keep a second core busy for one thread. Measured on 2 cores
+ * (bench/README.md): 3,400 files 1.1 s on one thread against 1.3 s on two; 9,700 files 2.2 s
+ * against 2.5 s; 34,000 files 4.4 s against 4.2 s.
+ */
+export const PARALLEL_MIN_FILES = 20_000;
 
 export interface WorkerJob {
   tag: typeof WORKER_TAG;
@@ -42,11 +48,7 @@ export interface CheckedMessage extends ShareResult { askedNames: string[]; test
 /** A worker's second message, after the answers: the files whose findings changed. */
 export interface AnsweredMessage { changed: [string, Problem[]][] }
 
-/**
- * Whether worker threads are used by default for big runs. They are since the questions about
- * test files are answered once after the run (test-mentions.ts) and the flags family skips files
- * that cannot declare an experimental flag: measured figures are in bench/README.md.
- */
+/** Whether worker threads are used by default for runs of PARALLEL_MIN_FILES or more. */
 export const PARALLEL_BY_DEFAULT = true;
 
 /** How many threads to use for `count` files; LLM_D_CONTRIB_THREADS=n overrides (1 turns workers off). */
