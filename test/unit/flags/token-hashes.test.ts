@@ -36,6 +36,15 @@ describe("flags test-mention hashes", () => {
     for (const t of expected) assert.ok(h.has(t), t);
   });
 
+  it("can be read over its slots, as another thread receives them", () => {
+    const h = new TokenHashes(16);
+    h.addTokensOf("serve --experimental-x=true");
+    const copy = TokenHashes.over(new Int32Array(h.slots));
+    assert.equal(copy.size, h.size);
+    assert.ok(copy.anyOf(["nope", "experimental-x"]));
+    assert.ok(!copy.anyOf(["experimental", "x"]));
+  });
+
   it("never hashes to the empty-slot marker", () => {
     assert.notEqual(tokenHash(""), 0);
     assert.equal(typeof tokenHash("experimental-x"), "number");
