@@ -7,9 +7,9 @@
  *  2. when every thread is done, the indexes together answer the recorded questions (test files
  *     no thread checked, such as test scripts, are read then);
  *  3. each file where some answer is "yes" after all has its rules run again on its kept parse.
- * Because "no" was the first answer, the rule asked about every name of every switch, so step 3
- * has every answer it needs; files where every answer stays "no" keep their first result. The
- * result is the editor's, with the index built by the threads in passing.
+ * A switch's names come in one question, so step 3 asks only what step 1 recorded, and files
+ * where every answer stays "no" keep their first result. The result is the editor's (the same
+ * hashes answer), with the index built by the threads in passing.
  */
 import type { Problem } from "../../engine/index";
 import { TokenHashes, tokenHash, type TestMentions } from "../../engine/families/flags/token-hashes";
