@@ -134,7 +134,7 @@ export function runWorker(job: WorkerJob): void {
  * request (a function) loses that function, and is marked unsafe, which is what the CLI makes of
  * such a fix anyway (it never applies one); edits computed on first read are read here.
  */
-export function cloneable(result: ShareResult): ShareResult {
+function cloneable(result: ShareResult): ShareResult {
   return {
     checked: result.checked,
     results: result.results.map(({ relPath, problems }) => ({ relPath, problems: cloneableProblems(problems) })),
