@@ -102,7 +102,13 @@ describe("dist/cli.js in a child process", function () {
     }
     // A test file declaring a switch mentions it itself.
     files["test/helper_test.go"] = 'package test\n\nvar h = flag.Bool("experimental-helper", false, "x")\n';
-    const root = tempRepo(files);
+    // Test files the check skips (binary, not UTF-8) still mention, as the editor reads them.
+    const withBytes: Record<string, string | Buffer> = { ...files };
+    for (const [i, junk] of [[30, 0x00], [31, 0xff]]) {
+      withBytes[`d${i}/main.go`] = `package main\n\nvar x${i} = flag.Bool("experimental-x${i}", false, "x")\n`;
+      withBytes[`d${i}/odd_test.go`] = Buffer.concat([Buffer.from(`run("--experimental-x${i}") `), Buffer.from([junk])]);
+    }
+    const root = tempRepo(withBytes);
     const untested = (threads: string) => {
       const r = spawnSync(process.execPath, [bin, "lint", "--format", "json"], { cwd: root, encoding: "utf8", env: { ...process.env, LLM_D_CONTRIB_THREADS: threads } });
       assert.equal(r.stderr, "");

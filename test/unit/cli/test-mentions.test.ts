@@ -32,6 +32,7 @@ describe("CLI: questions about test files answered after the run", () => {
     m.begin("pkg/b.go", "experimental-b");
     assert.ok(m.testTokens.has("experimental-a"));
     assert.ok(!m.testTokens.has("experimental-b"));
+    assert.deepEqual(m.testsSeen, ["pkg/a_test.go"]);
   });
 
   it("finds names in any thread's index and in test files no thread checked, read only then", () => {
@@ -42,7 +43,7 @@ describe("CLI: questions about test files answered after the run", () => {
     const found = mentionedNames(["experimental-a", "experimental-b", "experimental-c", "experimental-d", "experimental-e"], [new TokenHashes(), other],
       Object.keys(texts), new Set(["test/x_test.go", "main.go"]), (p) => { reads.push(p); return texts[p]; });
     assert.deepEqual([...found].sort(), ["experimental-b", "experimental-c"]);
-    assert.deepEqual(reads, ["test/e2e/run.sh"], "checked files were indexed by their thread; main.go is no test");
+    assert.deepEqual(reads, ["test/e2e/run.sh"], "test files a thread saw are in its index; main.go is no test");
     assert.deepEqual([...mentionedNames([], [], Object.keys(texts), new Set(), () => { throw new Error("read"); })], [], "nothing asked, nothing read");
   });
 });

@@ -43,8 +43,8 @@ export interface WorkerJob {
 
 export interface ShareResult { results: FileProblems[]; checked: number }
 
-/** A worker's first message: its share checked, the names its files asked about, the words of its test files. */
-export interface CheckedMessage extends ShareResult { askedNames: string[]; testTokens: Int32Array }
+/** A worker's first message: its share checked, the names its files asked about, the words of its test files and which those were. */
+export interface CheckedMessage extends ShareResult { askedNames: string[]; testTokens: Int32Array; testsSeen: string[] }
 /** A worker's second message, after the answers: the files whose findings changed. */
 export interface AnsweredMessage { changed: [string, Problem[]][] }
 
@@ -120,7 +120,7 @@ export function runWorker(job: WorkerJob): void {
   const mentions = checker.deferTestMentions();
   const result = checkShare(checker, job.files, () => Atomics.add(counter, 0, 1));
   const tokens = mentions.testTokens.slots;
-  const checked: CheckedMessage = { ...cloneable(result), askedNames: mentions.askedNames(), testTokens: tokens };
+  const checked: CheckedMessage = { ...cloneable(result), askedNames: mentions.askedNames(), testTokens: tokens, testsSeen: mentions.testsSeen };
   parentPort!.postMessage(checked, [tokens.buffer as ArrayBuffer]);
   parentPort!.once("message", (found: string[]) => {
     const changed = mentions.answer(new Set(found));

@@ -79,7 +79,7 @@ export async function lintRepository(options: LintOptions, io: CliIo, engine: Cl
         progress.tick(i + 1);
       }
       mark(`checked ${toCheck.length} files`);
-      const changed = checker.mentions ? answerHere(checker, checker.mentions.askedNames(), [checker.mentions.testTokens], toCheck, mark).changed : [];
+      const changed = checker.mentions ? answerHere(checker, checker.mentions.askedNames(), [checker.mentions.testTokens], checker.mentions.testsSeen, mark).changed : [];
       done = { results: inOrder([{ results, checked }], changed, toCheck), checked };
     }
     report.checked = done.checked;
@@ -93,13 +93,13 @@ export async function lintRepository(options: LintOptions, io: CliIo, engine: Cl
 
 /**
  * Steps 2 and 3 of test-mentions.ts on this thread: which of `names` (asked on any thread) some
- * test file mentions, given every thread's index of its test files, and this thread's files
- * whose findings that changes.
+ * test file mentions, given every thread's index of the test files it saw (`seen`), and this
+ * thread's files whose findings that changes.
  */
-function answerHere(checker: Checker, names: readonly string[], indexes: readonly TokenHashes[], toCheck: readonly [string, FileKind][],
+function answerHere(checker: Checker, names: readonly string[], indexes: readonly TokenHashes[], seen: Iterable<string>,
   mark: (step: string) => void): { found: string[]; changed: [string, Problem[]][] } {
   const unique = [...new Set(names)];
-  const found = mentionedNames(unique, indexes, unique.length > 0 ? checker.workspace.listFiles() : [], new Set(toCheck.map(([p]) => p)),
+  const found = mentionedNames(unique, indexes, unique.length > 0 ? checker.workspace.listFiles() : [], new Set(seen),
     (p) => checker.workspace.readFile(p, { once: true }));
   const changed = checker.mentions!.answer(found);
   mark(`answered the questions about test files: ${found.size} of ${unique.length} names mentioned; ${changed.length} files here changed`);
@@ -158,6 +158,7 @@ async function checkInParallel(io: CliIo, script: string, threads: number, check
     const mentions = checker.mentions!;
     const indexes = [mentions.testTokens];
     const names: string[] = [];
+    const seen: string[] = [];
     const answering: { worker: LintWorker; share: [string, FileKind][]; part: number }[] = [];
     const timer = setInterval(() => progress.tick(mine + Atomics.load(others, 0), true), 100);
     try {
@@ -167,6 +168,7 @@ async function checkInParallel(io: CliIo, script: string, threads: number, check
           parts.push({ results: checked.results, checked: checked.checked });
           indexes.push(TokenHashes.over(checked.testTokens));
           names.push(...checked.askedNames);
+          seen.push(...checked.testsSeen);
           answering.push({ worker, share: shares[i + 1], part: parts.length - 1 });
         } catch (e) {
           failed(e);
@@ -177,7 +179,7 @@ async function checkInParallel(io: CliIo, script: string, threads: number, check
       clearInterval(timer);
     }
     mark(`checked ${toCheck.length} files`);
-    const { found, changed } = answerHere(checker, [...names, ...mentions.askedNames()], indexes, toCheck, mark);
+    const { found, changed } = answerHere(checker, [...names, ...mentions.askedNames()], indexes, [...seen, ...mentions.testsSeen], mark);
     for (const { worker } of answering) worker.answer(found);
     for (const { worker, share, part } of answering) {
       try {

@@ -13,11 +13,13 @@
  */
 import type { Problem } from "../../engine/index";
 import { TokenHashes, tokenHash, type TestMentions } from "../../engine/families/flags/token-hashes";
-import { forEachTestText, indexesTestText, testFilesAmong } from "../../engine/families/flags/workspace-index";
+import { forEachTestText, indexesTestText, isTestFile, testFilesAmong } from "../../engine/families/flags/workspace-index";
 
 export class DeferredTestMentions implements TestMentions {
   /** The words of the test files this thread checked. */
   readonly testTokens = new TokenHashes(1 << 12);
+  /** The test files whose text this thread had (others, such as a binary one, are read as the editor reads them). */
+  readonly testsSeen: string[] = [];
   /** The files that asked: their questions, and their rules run again on the same parse. */
   private readonly asked = new Map<string, { names: string[]; rerun: () => Problem[] }>();
   private names: string[] = [];
@@ -25,7 +27,10 @@ export class DeferredTestMentions implements TestMentions {
 
   /** Step 1, for each file checked: its words if it is a test file, and a fresh list of questions. */
   begin(relPath: string, text: string): void {
-    if (indexesTestText(relPath, text)) this.testTokens.addTokensOf(text);
+    if (isTestFile(relPath)) {
+      this.testsSeen.push(relPath);
+      if (indexesTestText(text)) this.testTokens.addTokensOf(text);
+    }
     this.names = [];
   }
 
@@ -59,14 +64,15 @@ export class DeferredTestMentions implements TestMentions {
 
 /**
  * Step 2: which of `names` some test file mentions, from the threads' indexes plus the test
- * files among `everyFile` that no thread checked (read now).
+ * files among `everyFile` whose text no thread had (`seen` holds those it had), read now with
+ * `read`, the editor's reader: test scripts, and test files the check skipped (binary, not UTF-8).
  */
 export function mentionedNames(names: readonly string[], indexes: readonly TokenHashes[], everyFile: readonly string[],
-  checked: ReadonlySet<string>, read: (relPath: string) => string | undefined): Set<string> {
+  seen: ReadonlySet<string>, read: (relPath: string) => string | undefined): Set<string> {
   const found = new Set<string>();
   if (names.length === 0) return found;
   const rest = new TokenHashes(1 << 10);
-  forEachTestText(testFilesAmong(everyFile).filter((p) => !checked.has(p)), read, (text) => rest.addTokensOf(text));
+  forEachTestText(testFilesAmong(everyFile).filter((p) => !seen.has(p)), read, (text) => rest.addTokensOf(text));
   for (const n of names) {
     const h = tokenHash(n);
     if (rest.hasHash(h) || indexes.some((index) => index.hasHash(h))) found.add(n);

@@ -56,16 +56,16 @@ function testFiles(ws: WorkspaceView): string[] {
  */
 export const TEST_MENTIONS_KEY = "flags/test-tokens";
 
-/** Whether the test-mention index holds the words of this file (a test file of at most 1 MiB). */
-export function indexesTestText(relPath: string, text: string): boolean {
-  return text.length <= MAX_BYTES && isTestFile(relPath);
+/** Whether the test-mention index holds the words of a test file with this text (at most 1 MiB). */
+export function indexesTestText(text: string): boolean {
+  return text.length <= MAX_BYTES;
 }
 
 /** Calls `each` with the text of every test file that `read` gives (files over 1 MiB are left out); stops when it answers true. */
 export function forEachTestText(files: readonly string[], read: (relPath: string) => string | undefined, each: (text: string) => boolean | void): void {
   for (const p of files) {
     const text = read(p);
-    if (text !== undefined && text.length <= MAX_BYTES && each(text) === true) return;
+    if (text !== undefined && indexesTestText(text) && each(text) === true) return;
   }
 }
 
