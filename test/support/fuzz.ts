@@ -101,7 +101,12 @@ export function violations(t: Target, text: string, slowMs = 2000): string[] {
   if (!kind) return [`no kind for ${t.path}`];
   const document: SourceDocument = { relPath: t.path, kind, text, languageId: t.languageId };
   const lint = (doc: SourceDocument) => {
-    const workspace = memoryWorkspace({ [doc.relPath]: doc.text, "OWNERS_ALIASES": "aliases:\n  sig-a:\n    - alice\n" });
+    // An llm-d repository: aliases, a root OWNERS, and /approve by prow-github-actions (owners/prow-actions-ignored).
+    const workspace = memoryWorkspace({
+      "OWNERS_ALIASES": "aliases:\n  sig-a:\n    - alice\n", "OWNERS": "approvers:\n- alice\n",
+      ".github/workflows/prow-github.yaml": "jobs:\n  prow:\n    uses: llm-d/llm-d-infra/.github/workflows/reusable-prow-commands.yaml@main\n",
+      [doc.relPath]: doc.text,
+    });
     const errors: string[] = [];
     const problems = lintDocument({ document: doc, workspace, config, host: { gitAuthor: { name: "Ada", email: "ada@example.com" } }, onRuleError: (id, e) => errors.push(`${id} threw: ${e instanceof Error ? e.message : e}`) });
     return { problems, errors, workspace };

@@ -38,7 +38,7 @@ describe("config", () => {
   it("family settings: every family declares its keys, and the valid ones apply", () => {
     const specs = familySettingSpecs();
     assert.deepEqual(Object.fromEntries(Object.entries(specs).map(([f, keys]) => [f, Object.keys(keys).sort()])), {
-      owners: ["extraKeys", "labelsDenylist", "maxBytes"], proposal: ["folders"], flags: ["evidenceWords", "featureGateStagesNeedName"], commit: ["commentChar", "titleMaxLength"],
+      owners: ["extraKeys", "labelsDenylist", "maxBytes", "prowGithubActions"], proposal: ["folders"], flags: ["evidenceWords", "featureGateStagesNeedName"], commit: ["commentChar", "titleMaxLength"],
     });
     const text = "owners:\n  extraKeys: [auto-assign]\nflags:\n  evidenceWords: [gamma]\n  featureGateStagesNeedName: true\ncommit:\n  titleMaxLength: 60\n  commentChar: ';'\n";
     const { raw, errors } = parseConfigText(text, KNOWN, specs);

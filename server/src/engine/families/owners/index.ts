@@ -50,6 +50,7 @@ export const ownersFamily: Family<OwnersDoc> = {
     extraKeys: { type: "list of texts", description: "More top-level keys the repository's own tools read (besides Prow's and llm-d's)." },
     maxBytes: { type: "whole number", description: "OWNERS files larger than this get one owners/too-large note instead of a check." },
     labelsDenylist: { type: "list of texts", description: "Prow's owners.labels_denylist (plugins.yaml): labels verify-owners rejects (owners/banned-label)." },
+    prowGithubActions: { type: "boolean", description: "Whether /approve and /lgtm are llm-d's prow-github-actions, which read only the root OWNERS and no aliases (owners/prow-actions-ignored); unset: detected from .github/workflows." },
   },
   parse: (doc, ctx) => parseShared(doc, ownersSettings(ctx.settings).maxBytes),
   rules: OWNERS_RULES.map(atMostHintWhereNotRead),

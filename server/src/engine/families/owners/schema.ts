@@ -44,6 +44,8 @@ export interface OwnersSettings {
   maxBytes: number;
   /** Prow's `owners.labels_denylist` (plugins.yaml): labels verify-owners rejects. */
   labelsDenylist: string[];
+  /** Whether /approve and /lgtm are prow-github-actions (prow-actions.ts); undefined: detect it. */
+  prowGithubActions: boolean | undefined;
 }
 
 export function ownersSettings(settings: Record<string, unknown>): OwnersSettings {
@@ -54,5 +56,6 @@ export function ownersSettings(settings: Record<string, unknown>): OwnersSetting
     labelsDenylist: Array.isArray(deny) ? deny.filter((k): k is string => typeof k === "string") : [],
     extraKeys: Array.isArray(extra) ? extra.filter((k): k is string => typeof k === "string") : [],
     maxBytes: typeof max === "number" && Number.isFinite(max) && max > 0 ? max : 256 * 1024,
+    prowGithubActions: typeof settings.prowGithubActions === "boolean" ? settings.prowGithubActions : undefined,
   };
 }

@@ -22,11 +22,12 @@ import { aliasesMisplaced } from "./aliases-misplaced";
 import { ignoredDir } from "./ignored-dir";
 import { finalNewline } from "./final-newline";
 import { autoAssignUnread } from "./auto-assign-unread";
+import { prowActionsIgnored } from "./prow-actions-ignored";
 import { tooLarge } from "./too-large";
 import { bannedLabel } from "./banned-label";
 
 export const OWNERS_RULES: readonly Rule<OwnersDoc>[] = [
   yamlSyntax, unknownKey, wrongType, filtersIgnored, invalidRegex, noApprovers, noEffect,
   invalidLogin, unknownAlias, nestedAlias, duplicateEntry, duplicateKey, emeritusOverlap,
-  caseInsensitiveKey, atPrefix, aliasesInvalid, emptyAlias, aliasesMisplaced, ignoredDir, finalNewline, autoAssignUnread, tooLarge, bannedLabel,
+  caseInsensitiveKey, atPrefix, aliasesInvalid, emptyAlias, aliasesMisplaced, ignoredDir, finalNewline, autoAssignUnread, prowActionsIgnored, tooLarge, bannedLabel,
 ];
