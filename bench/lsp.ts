@@ -130,7 +130,8 @@ const AFTER_S = 30;
 
 export async function runRss(opts: { treeRoot: string; timeoutMs: number; log?: (s: string) => void }): Promise<RssResult> {
   if (!existsSync(SERVER_JS)) throw new Error("dist/server.js is missing (npm run build)");
-  const client = new LspClient(SERVER_JS);
+  // BENCH_SERVER_NODE_ARGS: Node flags for the server, e.g. "-r ./memlog.cjs" to log process.memoryUsage().
+  const client = new LspClient(SERVER_JS, {}, process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []);
   try {
     const started = performance.now();
     await client.initialize(opts.treeRoot);
