@@ -4,7 +4,7 @@
  * `reusable-prow-commands.yaml`, or copied in directly. That action reads only the root OWNERS,
  * with a plain YAML parser, and lets a commenter /approve when the commenter's login is one of
  * the top-level `approvers` as written (`reviewers` for /lgtm): no OWNERS_ALIASES, no filters, no
- * OWNERS below the root (specs/owners.md §7; llm-d-inference-scheduler 48b87e765 "OWNERS_ALIASES
+ * OWNERS below the root (specs/owners.md §7; llm-d-router, then llm-d-inference-scheduler, 48b87e765 "OWNERS_ALIASES
  * is not working with current automation" inlined its aliases for that reason).
  */
 import { FILE_LIST, type WorkspaceView } from "../../types";
