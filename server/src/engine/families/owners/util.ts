@@ -34,6 +34,11 @@ export function insertAt(lines: LineIndex, offset: number, newText: string): Tex
   return { range: lines.range(offset, offset), newText };
 }
 
+/** The `  - ` before a block list item on its line, or undefined when the line holds no item marker. */
+export function itemMarker(lines: LineIndex, line: number): string | undefined {
+  return /^[ \t]*-[ \t]*/.exec(lines.lineText(line))?.[0];
+}
+
 /** The leading spaces of a line. */
 export function indentOf(lines: LineIndex, line: number): string {
   return /^[ \t]*/.exec(lines.lineText(line))![0];

@@ -3,7 +3,7 @@ import type { NameList, OwnersDoc } from "../parse";
 import type { Item } from "../model";
 import { readAsWorkflow, type LineReading } from "../auto-assign";
 import { plainSafe } from "../fixes";
-import { code, eol, insertAt, replace } from "../util";
+import { code, eol, insertAt, itemMarker, replace } from "../util";
 
 const WORKFLOW = "llm-d's auto-assign workflow";
 
@@ -123,7 +123,7 @@ function misread(p: OwnersDoc, item: Item, line: number, read: string, meant: st
   if (!plainSafe(meant)) return finding;
   const start = lines.lineStart(line), end = lines.lineEnd(line);
   const text = lines.lineText(line);
-  const dash = /^[ \t]*-[ \t]*/.exec(text)?.[0];
+  const dash = itemMarker(lines, line);
   const comment = text.slice(item.end - start).trim();
   const indent = /^[ \t]*/.exec(text)![0];
   const above = comment.startsWith("#") ? `${indent}${comment}${eol(p.text)}` : "";

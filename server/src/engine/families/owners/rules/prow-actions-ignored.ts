@@ -5,7 +5,7 @@ import { aliasTable } from "../repo";
 import { approvedByActions, COMMAND_OF, rootOwners } from "../prow-actions";
 import { ownersSettings } from "../schema";
 import { plainSafe } from "../fixes";
-import { code, eol, replace } from "../util";
+import { code, eol, itemMarker, replace } from "../util";
 
 const ACTION = "prow-github-actions";
 
@@ -16,6 +16,11 @@ function commandLists(p: OwnersDoc): NameList[] {
 
 function strings(items: readonly Item[]): Item[] {
   return items.filter((i) => i.type === "string" && i.text !== undefined);
+}
+
+/** Everyone the top-level lists of one role name, as Prow compares names. */
+function listed(p: OwnersDoc, role: string): Set<string> {
+  return new Set(commandLists(p).filter((l) => l.list === role).flatMap((l) => strings(l.items).map((i) => normLogin(i.text!))));
 }
 
 export const prowActionsIgnored: Rule<OwnersDoc> = {
@@ -48,9 +53,8 @@ function inRoot(p: OwnersDoc, ctx: Omit<RuleContext, "options">): Finding[] {
     }
   }
   // People a filter names and the top-level list of the same role does not.
-  const topLevel = (role: string) => new Set(commandLists(p).filter((l) => l.list === role).flatMap((l) => strings(l.items).map((i) => normLogin(i.text!))));
   const onlyInFilters = [...new Set(p.lists.filter((l) => l.filter && COMMAND_OF[l.list] !== undefined)
-    .flatMap((l) => strings(l.items).map((i) => i.text!).filter((t) => !topLevel(l.list).has(normLogin(t)))))];
+    .flatMap((l) => { const top = listed(p, l.list); return strings(l.items).map((i) => i.text!).filter((t) => !top.has(normLogin(t))); }))];
   if (p.filters && onlyInFilters.length > 0) {
     out.push({
       range: p.filters.keyRange,
@@ -67,7 +71,7 @@ function belowRoot(p: OwnersDoc, ctx: Omit<RuleContext, "options">): Finding[] {
   const out: Finding[] = [];
   for (const list of commandLists(p)) {
     const command = COMMAND_OF[list.list];
-    const atRoot = new Set(commandLists(root).filter((l) => l.list === list.list).flatMap((l) => strings(l.items).map((i) => normLogin(i.text!))));
+    const atRoot = listed(root, list.list);
     const missing = [...new Set(strings(list.items).map((i) => i.text!).filter((t) => !atRoot.has(normLogin(t))))];
     if (missing.length === 0) continue;
     out.push({
@@ -92,7 +96,7 @@ function inlineFix(p: OwnersDoc, item: Item, alias: string, members: readonly st
   const lines = p.lines;
   const line = lines.positionAt(item.start).line;
   const text = lines.lineText(line);
-  const dash = /^[ \t]*-[ \t]*/.exec(text)?.[0];
+  const dash = itemMarker(lines, line);
   if (dash === undefined || dash.length !== item.start - lines.lineStart(line)) return undefined;
   // A comment after the alias stays with the first member.
   const tail = text.slice(item.end - lines.lineStart(line));
